@@ -1,0 +1,36 @@
+package org.pharmamaturity.evaluation.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one Jackson configuration of the evaluation module: ISO-8601 instants, absent values left out. */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
+            .build();
+
+    private Json() {
+    }
+
+    /** The shared, thread-safe mapper. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Pretty-printed JSON of any record of this module (model, maturity result, sector statistics). */
+    public static String pretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Only records of this module are written; failing here is a programming error, not bad input.
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.pharmamaturity.evaluation.model;
+
+import java.util.Set;
+
+/**
+ * The indicator names the pipeline computes (DESIGN.md section 5) and that evidence rules and KPI snapshots
+ * may use. {@link #ENERGY_METERING_COVERAGE} is this project's addition for the energy rules: the share of
+ * expected 15-minute meter intervals that delivered a reading.
+ */
+public final class Indicators {
+
+    public static final String OEE = "oee";
+    public static final String AVAILABILITY = "availability";
+    public static final String PERFORMANCE = "performance";
+    public static final String QUALITY = "quality";
+    public static final String NETWORKING_RATE = "networkingRate";
+    public static final String ELECTRONIC_RECORD_COVERAGE = "electronicRecordCoverage";
+    public static final String RIGHT_FIRST_TIME = "rightFirstTime";
+    public static final String DEVIATIONS_PER_100_BATCHES = "deviationsPer100Batches";
+    public static final String ENERGY_PER_UNIT = "energyPerUnit";
+    public static final String ENERGY_METERING_COVERAGE = "energyMeteringCoverage";
+    public static final String COLD_CHAIN_EXCURSIONS = "coldChainExcursions";
+    public static final String COLD_CHAIN_LOGGING_COMPLIANCE = "coldChainLoggingCompliance";
+    public static final String TIME_OUT_OF_RANGE_MINUTES = "timeOutOfRangeMinutes";
+    public static final String MKT = "mkt";
+
+    /** Every known indicator name. */
+    public static final Set<String> KNOWN = Set.of(
+            OEE, AVAILABILITY, PERFORMANCE, QUALITY, NETWORKING_RATE, ELECTRONIC_RECORD_COVERAGE,
+            RIGHT_FIRST_TIME, DEVIATIONS_PER_100_BATCHES, ENERGY_PER_UNIT, ENERGY_METERING_COVERAGE,
+            COLD_CHAIN_EXCURSIONS, COLD_CHAIN_LOGGING_COMPLIANCE, TIME_OUT_OF_RANGE_MINUTES, MKT);
+
+    private Indicators() {
+    }
+}
