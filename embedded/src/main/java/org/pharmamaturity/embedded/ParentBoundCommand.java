@@ -1,0 +1,41 @@
+package org.pharmamaturity.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wraps a command in a small POSIX shell so that the command dies with this JVM, even when the JVM is killed
+ * with SIGKILL and its shutdown hooks never run.
+ *
+ * <p>The shell starts the command in the background and a watcher that blocks reading the shell's standard
+ * input, a pipe whose only writer is this JVM. When the JVM exits for any reason the pipe closes, the read
+ * returns, and the watcher sends SIGTERM to the command. The shell exits with the command's exit status, so
+ * the {@link Process} the JVM holds lives exactly as long as the command. Keep the process's standard input
+ * open (do not redirect it) or the command is stopped at once.
+ */
+final class ParentBoundCommand {
+
+    private static final String SCRIPT = """
+            exec 3<&0
+            "$@" </dev/null 3<&- &
+            child=$!
+            ( read -r _ <&3; kill "$child" ) 2>/dev/null &
+            watcher=$!
+            exec 3<&-
+            trap 'kill "$child" 2>/dev/null' TERM INT HUP
+            wait "$child"; status=$?
+            while kill -0 "$child" 2>/dev/null; do wait "$child"; status=$?; done
+            kill "$watcher" 2>/dev/null
+            exit "$status"
+            """;
+
+    private ParentBoundCommand() {
+    }
+
+    /** The shell command line that runs {@code command} bound to this JVM's life. */
+    static List<String> wrap(List<String> command) {
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "parent-bound"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+}

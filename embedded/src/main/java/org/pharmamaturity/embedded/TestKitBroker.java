@@ -1,0 +1,73 @@
+package org.pharmamaturity.embedded;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A one-node KRaft cluster (combined broker and controller) on random ports, built with Kafka's own
+ * {@link KafkaClusterTestKit}; internal topics use replication factor 1 so transactions work on one node.
+ */
+public final class TestKitBroker implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private TestKitBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Formats, starts and waits for a fresh cluster. */
+    public static TestKitBroker start() {
+        KafkaClusterTestKit cluster = null;
+        try {
+            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new TestKitBroker(cluster);
+        } catch (Exception e) {
+            closeQuietly(cluster);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new EmbeddedStackException("The embedded Kafka test cluster did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code host:port} of the broker's client listener. */
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new EmbeddedStackException("The embedded Kafka test cluster did not shut down cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster) {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (Exception suppressed) {
+            // The start failure is the error worth reporting.
+        }
+    }
+}

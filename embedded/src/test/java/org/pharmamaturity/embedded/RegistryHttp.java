@@ -1,0 +1,45 @@
+package org.pharmamaturity.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The few Confluent registry API calls the embedded module's tests make, over plain HTTP. */
+final class RegistryHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+
+    RegistryHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** Registers an Avro schema under a subject and returns its id. */
+    int register(String subject, String avroSchema) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(JSON.createObjectNode().put("schema", avroSchema));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/subjects/" + subject + "/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(request).get("id").asInt();
+    }
+
+    /** The schema text stored under an id. */
+    String schemaById(int id) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/schemas/ids/" + id)).GET().build()).get("schema").asText();
+    }
+
+    private static JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

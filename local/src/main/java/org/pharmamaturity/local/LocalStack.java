@@ -1,0 +1,176 @@
+package org.pharmamaturity.local;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.pharmamaturity.embedded.ApicurioRegistry;
+import org.pharmamaturity.embedded.EmbeddedStackException;
+import org.pharmamaturity.embedded.LocalBrokerSettings;
+import org.pharmamaturity.embedded.LocalKafkaBroker;
+import org.pharmamaturity.embedded.LoopbackPorts;
+import org.pharmamaturity.embedded.RegistrySettings;
+import org.pharmamaturity.embedded.RegistryStorage;
+import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.registry.SchemaRegistryException;
+
+/**
+ * The one-command local run: a Kafka broker on 127.0.0.1:9092 and an Apicurio registry on 127.0.0.1:8081, with
+ * every topic created and every value schema registered, data kept under {@code .local-run/} between runs. It
+ * starts its components in order and stops them in reverse order on {@link #close()} or Ctrl-C.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final LocalStackSettings settings;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private String bootstrapServers;
+    private ApicurioRegistry registry;
+    private List<String> createdTopics = List.of();
+    private Map<String, Integer> subjects = Map.of();
+
+    private LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Starts everything, or stops what was started and rethrows when a step fails.
+     *
+     * @throws org.pharmamaturity.embedded.PortInUseException when one of the ports is taken (checked first)
+     * @throws EmbeddedStackException  when the broker or the registry does not start
+     * @throws SchemaRegistryException when a schema cannot be registered
+     */
+    public static LocalStack start(LocalStackSettings settings) {
+        LoopbackPorts.requireFree(settings.kafkaPort(), "Kafka broker");
+        LoopbackPorts.requireFree(settings.kafkaControllerPort(), "Kafka KRaft controller");
+        LoopbackPorts.requireFree(settings.registryPort(), "schema registry HTTP port");
+        LoopbackPorts.requireFree(settings.registryManagementPort(), "schema registry management port");
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startComponents();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            // Errors too: the threads of a half-started broker would otherwise keep the JVM alive.
+            try {
+                stack.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private void startComponents() {
+        LocalKafkaBroker broker = LocalKafkaBroker.start(new LocalBrokerSettings(settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.dataDirectory().resolve("kafka")));
+        running.push(broker);
+        bootstrapServers = broker.bootstrapServers();
+        registry = ApicurioRegistry.start(new RegistrySettings(settings.registryDistribution(), settings.registryPort(),
+                settings.registryManagementPort(), RegistryStorage.file(settings.dataDirectory().resolve("registry")),
+                settings.dataDirectory().resolve("registry.log"), RegistrySettings.DEFAULT_STARTUP_TIMEOUT));
+        running.push(registry);
+        createdTopics = TopicProvisioner.createMissing(bootstrapServers);
+        subjects = SchemaProvisioner.registerValueSchemas(registry.url());
+    }
+
+    /** The broker's {@code host:port}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The registry's Confluent API. */
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    /** The topics this start created; the others existed from an earlier run. */
+    public List<String> createdTopics() {
+        return createdTopics;
+    }
+
+    /** Every value subject and its schema id. */
+    public Map<String, Integer> subjects() {
+        return subjects;
+    }
+
+    /** What a person needs to use the stack: endpoints, topics, subjects, where the data and logs are. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append("Local stack is up (data in ").append(settings.dataDirectory()).append(")\n");
+        text.append(String.format("  Kafka bootstrap   %s   (%d topics, %d created now)%n", bootstrapServers,
+                Topic.all().size(), createdTopics.size()));
+        text.append(String.format("  Schema registry   %s   (health http://%s:%d/health/ready)%n", registry.url(),
+                LoopbackPorts.HOST, registry.managementPort()));
+        text.append(String.format("  Registry log      %s%n", registry.logFile()));
+        text.append(String.format("  Subjects          %d registered:%n", subjects.size()));
+        subjects.forEach((subject, id) -> text.append(String.format("    %-40s id %d%n", subject, id)));
+        text.append("Press Ctrl-C to stop everything.");
+        return text.toString();
+    }
+
+    /** Stops the components in reverse start order; each is stopped even when an earlier one fails to stop. */
+    @Override
+    public synchronized void close() {
+        RuntimeException failure = null;
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new EmbeddedStackException("Stopping the local stack failed: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Starts the stack, prints where to look, and runs until Ctrl-C. A bad option, a taken port or a failed
+     * start prints one explanation and exits with status 1.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help")) {
+            System.out.println(LocalStackSettings.USAGE);
+            return;
+        }
+        Optional<LocalStack> started;
+        try {
+            started = startOrExplain(args, System.err);
+        } catch (RuntimeException | Error e) {
+            System.err.println("run-local: unexpected failure (everything started was stopped again):");
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        if (started.isEmpty()) {
+            System.exit(1);
+            return;
+        }
+        LocalStack stack = started.get();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local stack...");
+            stack.close();
+            System.out.println("Local stack stopped.");
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.println(stack.describe());
+        stopped.await();
+    }
+
+    /** The started stack, or empty after printing why it could not start to {@code err}. */
+    static Optional<LocalStack> startOrExplain(String[] args, PrintStream err) {
+        try {
+            return Optional.of(start(LocalStackSettings.fromArgs(args)));
+        } catch (IllegalArgumentException | EmbeddedStackException | SchemaRegistryException e) {
+            err.println("run-local: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

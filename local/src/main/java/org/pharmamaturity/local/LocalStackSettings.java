@@ -1,0 +1,78 @@
+package org.pharmamaturity.local;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.pharmamaturity.embedded.ApicurioDistribution;
+
+/**
+ * Everything the local run can be told, read once from the command line ({@code --name=value} or
+ * {@code --name value}); unset options take the defaults of DESIGN.md's "Local run ports".
+ *
+ * @param dataDirectory          broker data, registry database and logs ({@code .local-run} by default)
+ * @param kafkaPort              the broker's client port (9092)
+ * @param kafkaControllerPort    the broker's KRaft controller port (9093)
+ * @param registryPort           the registry's HTTP port (8081)
+ * @param registryManagementPort the registry's health and metrics port (9001)
+ * @param registryDistribution   the unpacked Apicurio registry ({@code -Dapicurio.home} or the build tree's)
+ */
+public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int registryPort,
+                                 int registryManagementPort, ApicurioDistribution registryDistribution) {
+
+    /** The command-line usage, printed with {@code --help} and after a bad option. */
+    public static final String USAGE = "usage: run-local [--data-dir=.local-run] [--kafka-port=9092]"
+            + " [--kafka-controller-port=9093] [--registry-port=8081] [--registry-management-port=9001]";
+
+    private static final Set<String> OPTIONS = Set.of("data-dir", "kafka-port", "kafka-controller-port",
+            "registry-port", "registry-management-port");
+
+    /**
+     * Parses the command line.
+     *
+     * @throws IllegalArgumentException for an unknown option, a missing value or a port that is not a number
+     */
+    public static LocalStackSettings fromArgs(String... args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'. " + USAGE);
+            }
+            String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + ". " + USAGE);
+            }
+            if (arg.contains("=")) {
+                values.put(name, arg.substring(arg.indexOf('=') + 1));
+            } else if (i + 1 < args.length) {
+                values.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("option --" + name + " needs a value. " + USAGE);
+            }
+        }
+        return new LocalStackSettings(
+                Path.of(values.getOrDefault("data-dir", ".local-run")).toAbsolutePath().normalize(),
+                port(values, "kafka-port", 9092),
+                port(values, "kafka-controller-port", 9093),
+                port(values, "registry-port", 8081),
+                port(values, "registry-management-port", 9001),
+                ApicurioDistribution.fromSystemProperty());
+    }
+
+    private static int port(Map<String, String> values, String name, int defaultPort) {
+        String text = values.get(name);
+        if (text == null) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException(text);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a port number from 1 to 65535, not '" + text + "'. " + USAGE);
+        }
+    }
+}

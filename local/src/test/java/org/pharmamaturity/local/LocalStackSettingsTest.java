@@ -1,0 +1,41 @@
+package org.pharmamaturity.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LocalStackSettingsTest {
+
+    @Test
+    void defaultsAreTheDocumentedLocalPorts() {
+        LocalStackSettings settings = LocalStackSettings.fromArgs();
+
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(settings.registryPort()).isEqualTo(8081);
+        assertThat(settings.registryManagementPort()).isEqualTo(9001);
+        assertThat(settings.dataDirectory()).isEqualTo(Path.of(".local-run").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void optionsAcceptBothSpellings() {
+        LocalStackSettings settings = LocalStackSettings.fromArgs("--kafka-port=19092", "--registry-port", "18081",
+                "--data-dir=/tmp/elsewhere");
+
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.registryPort()).isEqualTo(18081);
+        assertThat(settings.dataDirectory()).isEqualTo(Path.of("/tmp/elsewhere"));
+    }
+
+    @Test
+    void badOptionsAreExplainedWithTheUsage() {
+        assertThatThrownBy(() -> LocalStackSettings.fromArgs("--kafka-prot=1"))
+                .hasMessage("unknown option --kafka-prot. " + LocalStackSettings.USAGE);
+        assertThatThrownBy(() -> LocalStackSettings.fromArgs("--registry-port=80810"))
+                .hasMessage("--registry-port must be a port number from 1 to 65535, not '80810'. " + LocalStackSettings.USAGE);
+        assertThatThrownBy(() -> LocalStackSettings.fromArgs("--data-dir"))
+                .hasMessage("option --data-dir needs a value. " + LocalStackSettings.USAGE);
+    }
+}
