@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
  * GSP logging compliance: samples received / samples expected. A record is due every 5 min in transport and
  * 30 min in storage, every 2 min after an out-of-range reading. Between two readings g apart with required
  * interval r, round(g / r) - 1 records were missed (so jitter below half an interval is tolerated and logging
- * more often than required never counts above 1); with a monitoring period, round(gap / r) records are missed
- * before the first and after the last reading. Shipments add up by summing {@link #samples()}.
+ * more often than required never counts above 1); with a monitoring period [start, end), round(gap / r) records are missed
+ * before the first reading and round(gap / r) - 1 after the last one (the record due at the end belongs to the next
+ * period). Shipments add up by summing {@link #samples()}.
  */
 public record LoggingCompliance(Ratio samples, List<LoggingGap> gaps) {
 
@@ -46,7 +47,10 @@ public record LoggingCompliance(Ratio samples, List<LoggingGap> gaps) {
         if (period != null && !sorted.isEmpty()) {
             ColdChainSample last = sorted.get(sorted.size() - 1);
             long interval = last.outOfRange() ? ColdChainContext.OUT_OF_RANGE_INTERVAL_MS : base;
-            missed += gap(last.timeMs(), period.endMs(), Math.round((double) (period.endMs() - last.timeMs()) / interval), gaps);
+            // The period's end is exclusive, like the next reading of a gap: the record due exactly at the end belongs to
+            // the next period, so it is not counted here (an empty period then expects exactly period / interval).
+            missed += gap(last.timeMs(), period.endMs(),
+                    Math.round((double) (period.endMs() - last.timeMs()) / interval) - 1, gaps);
         }
         return new LoggingCompliance(new Ratio(sorted.size(), sorted.size() + missed), gaps);
     }

@@ -8,13 +8,15 @@ import java.util.Map;
  * they can be added for energy per unit output. Coefficients are the commonly used equivalent values of
  * GB/T 2589 (recalled, not checked against the text here): replace them with the enterprise's own measured
  * values where the standard asks for it.
+ * Carrier names are those of the EnergyReading record's EnergyCarrier enum; carriers with no agreed coefficient
+ * (purified water, water for injection) are refused rather than guessed.
  */
 public final class StandardCoalEquivalent {
 
     private static final Map<String, Double> KGCE_PER_UNIT = Map.of(
             "ELECTRICITY/kWh", 0.1229,
             "ELECTRICITY/MWh", 122.9,
-            "GAS/m3", 1.2143,
+            "NATURAL_GAS/m3", 1.2143,
             "STEAM/MJ", 0.03412,
             "STEAM/GJ", 34.12,
             "WATER/t", 0.0857,

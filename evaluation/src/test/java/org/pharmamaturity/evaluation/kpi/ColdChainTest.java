@@ -120,11 +120,12 @@ class ColdChainTest {
     @Test
     void aMonitoringPeriodCountsMissedRecordsBeforeTheFirstAndAfterTheLastReading() {
         // period [0, 60): first reading at 12 -> round(12/5) = 2 missed before; readings 12, 17, 22: none missed between;
-        // last at 22 -> round((60 - 22)/5) = round(7.6) = 8 missed after; a reading at 70 lies outside the period.
-        // received 3, expected 3 + 2 + 8 = 13
+        // last at 22 -> records due at 27, 32, ..., 57 inside [0, 60): round((60 - 22)/5) - 1 = round(7.6) - 1 = 7 missed
+        // after (the one due at 62 ~ 60 belongs to the next period); a reading at 70 lies outside the period.
+        // received 3, expected 3 + 2 + 7 = 12, the same 12 slots an empty period expects
         LoggingCompliance compliance = LoggingCompliance.compute(List.of(at(12, 5), at(17, 5), at(22, 5), at(70, 5)),
                 ColdChainContext.TRANSPORT, new TimeWindow(0, 60 * MINUTE));
-        assertThat(compliance.samples()).isEqualTo(new Ratio(3, 13));
+        assertThat(compliance.samples()).isEqualTo(new Ratio(3, 12));
         // with no reading at all, round(60/5) = 12 records were due and none came
         assertThat(LoggingCompliance.compute(List.of(), ColdChainContext.TRANSPORT, new TimeWindow(0, 60 * MINUTE)).samples())
                 .isEqualTo(new Ratio(0, 12));

@@ -18,7 +18,7 @@ class EnergyKpiTest {
         // 1 000 kWh x 0.1229 = 122.9 kgce; 100 m3 gas x 1.2143 = 121.43 kgce; total 244.33 kgce over 5 000 units
         EnergyPerUnit tally = EnergyPerUnit.NONE
                 .withEnergy(StandardCoalEquivalent.toKgce("ELECTRICITY", 1000, "kWh"))
-                .withEnergy(StandardCoalEquivalent.toKgce("GAS", 100, "m3"))
+                .withEnergy(StandardCoalEquivalent.toKgce("NATURAL_GAS", 100, "m3"))
                 .withOutput(3000).plus(EnergyPerUnit.NONE.withOutput(2000));
         // 244.33 / 5000 = 0.048866 kgce per unit
         assertThat(tally.value().getAsDouble()).isCloseTo(0.048866, within(1e-12));

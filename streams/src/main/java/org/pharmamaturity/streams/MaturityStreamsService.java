@@ -1,0 +1,110 @@
+package org.pharmamaturity.streams;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.pharmamaturity.evaluation.model.ModelException;
+import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.streams.config.ServiceSettings;
+import org.pharmamaturity.streams.config.SettingsException;
+import org.pharmamaturity.streams.dlq.DeadLetterWiring;
+import org.pharmamaturity.streams.maturity.ModelsInForce;
+import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.metrics.PipelineMeters;
+import org.pharmamaturity.streams.serde.TopicSerdes;
+import org.pharmamaturity.streams.topology.PipelineTopology;
+import org.pharmamaturity.streams.topology.TopologyDependencies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streams service: loads the settings and the models, creates missing topics, and runs the pipeline
+ * topology in a {@link KafkaStreams} instance (exactly_once_v2 by default) with the dead-letter exception
+ * handlers. A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and
+ * resumes from the last commit. The REST API reads the state stores through {@link #streams()}.
+ *
+ * <p>Run: {@code java -cp ... org.pharmamaturity.streams.MaturityStreamsService [service.properties]}; every
+ * setting can be overridden by a {@code MATURITY_*} environment variable (see {@link ServiceSettings}).
+ */
+public final class MaturityStreamsService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaturityStreamsService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final ServiceSettings settings;
+
+    private MaturityStreamsService(KafkaStreams streams, ServiceSettings settings) {
+        this.streams = streams;
+        this.settings = settings;
+    }
+
+    /** Starts the pipeline with {@code settings}; the counters go to {@code meters}. */
+    public static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters) {
+        ModelRegistry models = ModelsInForce.load(settings.modelSource());
+        if (settings.createTopics()) {
+            Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
+            TopicProvisioner.createMissing(admin, settings.replicationFactor());
+        }
+        Topology topology = PipelineTopology.build(new TopologyDependencies(settings.topology(),
+                new TopicSerdes(settings.serdeSettings()), models, meters));
+        Properties properties = settings.streamsProperties();
+        DeadLetterWiring.install(properties, meters);
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("A stream thread failed; replacing it, it resumes from the last commit", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
+        return new MaturityStreamsService(streams, settings);
+    }
+
+    /** The running KafkaStreams instance, for interactive queries and health. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** The settings the service runs with. */
+    public ServiceSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops the pipeline, committing what was processed, and leaves the consumer group so the other instances
+     * take over its tasks at once rather than after the session timeout.
+     */
+    @Override
+    public void close() {
+        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+
+    /** Starts the service and runs until the process is stopped. */
+    public static void main(String[] args) throws InterruptedException {
+        ServiceSettings settings;
+        MaturityStreamsService service;
+        try {
+            settings = ServiceSettings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
+            service = start(settings, new CountingPipelineMeters());
+        } catch (SettingsException | ModelException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "maturity-service-shutdown"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,237 @@
+package org.pharmamaturity.streams.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.pharmamaturity.evaluation.model.ModelLoader;
+import org.pharmamaturity.schemas.Topic;
+
+/**
+ * The service's configuration, read once: built-in defaults, then a properties file, then environment variables.
+ * Nothing else in the service reads the environment.
+ *
+ * <p>Keys starting with {@code maturity.} are the pipeline's own (see the constants). Every other key is passed
+ * unchanged to Kafka Streams and to the Avro serdes, so Kafka settings ({@code bootstrap.servers},
+ * {@code security.protocol}, {@code sasl.*}, {@code ssl.*}, ...) and registry settings
+ * ({@code schema.registry.url}, {@code basic.auth.user.info}, ...) are written exactly as Kafka and Confluent
+ * document them.
+ *
+ * <p>Environment: a key is overridden by {@code MATURITY_} followed by the key in upper case with dots and hyphens
+ * as underscores, without its own {@code maturity.} prefix: {@code bootstrap.servers} by
+ * {@code MATURITY_BOOTSTRAP_SERVERS}, {@code maturity.kpi.grace} by {@code MATURITY_KPI_GRACE}. This works for
+ * every key that has a default or appears in the file.
+ */
+public final class ServiceSettings {
+
+    /** The model in force: a model file, or the name of a built-in model. */
+    public static final String MODEL = "maturity.model";
+    /** ISO-8601 duration: how far eventTime may lie in the future (default PT5M). */
+    public static final String MAX_FUTURE_SKEW = "maturity.validation.max-future-skew";
+    /** ISO-8601 duration: how long eventIds are remembered to drop duplicates (default PT24H). */
+    public static final String DEDUP_HORIZON = "maturity.dedup.horizon";
+    /** ISO-8601 duration: grace for late data after a UTC day ends (default PT1H). */
+    public static final String KPI_GRACE = "maturity.kpi.grace";
+    /** ISO-8601 duration: silence after which an enterprise gets a DATA_GAP alert (default PT6H). */
+    public static final String DATA_SILENCE = "maturity.alerts.data-silence";
+    /** ISO-8601 duration: period of the wall-clock checks (default PT1M). */
+    public static final String CHECK_INTERVAL = "maturity.check-interval";
+    /** Create missing topics at start-up (default true). */
+    public static final String TOPICS_CREATE = "maturity.topics.create";
+    /** Replication factor of topics created at start-up; empty means the broker's default. */
+    public static final String TOPICS_REPLICATION_FACTOR = "maturity.topics.replication-factor";
+
+    private static final String OWN_PREFIX = "maturity.";
+    private static final String GLOBAL_PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler.global.enabled";
+    private static final String ENV_PREFIX = "MATURITY_";
+
+    private static final Map<String, String> DEFAULTS = defaults();
+
+    private final Map<String, String> values;
+    private final TopologySettings topology;
+
+    private ServiceSettings(Map<String, String> values, String source) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        List<String> problems = new ArrayList<>();
+        Duration skew = duration(MAX_FUTURE_SKEW, problems);
+        Duration horizon = duration(DEDUP_HORIZON, problems);
+        Duration grace = duration(KPI_GRACE, problems);
+        Duration silence = duration(DATA_SILENCE, problems);
+        Duration check = duration(CHECK_INTERVAL, problems);
+        String create = values.get(TOPICS_CREATE);
+        if (!"true".equalsIgnoreCase(create) && !"false".equalsIgnoreCase(create)) {
+            problems.add(TOPICS_CREATE + ": '" + create + "' is neither true nor false");
+        }
+        replicationFactor(problems);
+        TopologySettings topologySettings = null;
+        if (problems.isEmpty()) {
+            try {
+                topologySettings = new TopologySettings(skew, horizon, grace, silence, check, Topic.KEYED_PARTITIONS);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SettingsException(source, problems);
+        }
+        this.topology = topologySettings;
+    }
+
+    /** Defaults, then {@code file} (when not null), then the environment {@code env}. */
+    public static ServiceSettings load(Path file, Map<String, String> env) {
+        Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
+        String source = "the built-in defaults";
+        if (file != null) {
+            merged.putAll(readFile(file));
+            source = file.toString();
+        }
+        for (String key : List.copyOf(merged.keySet())) {
+            String override = env.get(environmentName(key));
+            if (override != null) {
+                merged.put(key, override);
+            }
+        }
+        return new ServiceSettings(merged, source + " with the environment");
+    }
+
+    /** Defaults overridden by {@code overrides} (for tests and embedding). */
+    public static ServiceSettings of(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
+        merged.putAll(overrides);
+        return new ServiceSettings(merged, "the given overrides");
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String environmentName(String key) {
+        String bare = key.startsWith(OWN_PREFIX) ? key.substring(OWN_PREFIX.length()) : key;
+        return ENV_PREFIX + bare.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The value of any key, for settings other parts of the service add. */
+    public Optional<String> value(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The durations and counts the topologies use. */
+    public TopologySettings topology() {
+        return topology;
+    }
+
+    /** The model in force (file path or built-in model name). */
+    public String modelSource() {
+        return values.get(MODEL);
+    }
+
+    /** Whether missing topics are created at start-up. */
+    public boolean createTopics() {
+        return Boolean.parseBoolean(values.get(TOPICS_CREATE));
+    }
+
+    /** Replication factor for created topics; empty for the broker's default. */
+    public Optional<Short> replicationFactor() {
+        return replicationFactor(new ArrayList<>());
+    }
+
+    /** Kafka Streams' application.id (also the prefix of internal topics and the consumer group). */
+    public String applicationId() {
+        return values.get(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
+    /** Everything but the pipeline's own keys: Kafka Streams, client and registry settings. */
+    public Map<String, String> kafkaSettings() {
+        Map<String, String> kafka = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (!key.startsWith(OWN_PREFIX)) {
+                kafka.put(key, value);
+            }
+        });
+        return kafka;
+    }
+
+    /** The settings for KafkaStreams (exception handlers are added by the dead-letter wiring). */
+    public Properties streamsProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafkaSettings());
+        return properties;
+    }
+
+    /** The settings for the Avro serdes: the registry URL, credentials and serde switches. */
+    public Map<String, Object> serdeSettings() {
+        return Map.copyOf(kafkaSettings());
+    }
+
+    private Duration duration(String key, List<String> problems) {
+        String text = values.get(key);
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            problems.add(key + ": '" + text + "' is not an ISO-8601 duration such as PT1H or P1D");
+            return null;
+        }
+    }
+
+    private Optional<Short> replicationFactor(List<String> problems) {
+        String text = values.getOrDefault(TOPICS_REPLICATION_FACTOR, "").trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            short factor = Short.parseShort(text);
+            if (factor >= 1) {
+                return Optional.of(factor);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(TOPICS_REPLICATION_FACTOR + ": '" + text + "' is not a replication factor of 1 or more");
+        return Optional.empty();
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new SettingsException(file.toString(), List.of("cannot read the file (" + e + ")"));
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name).trim()));
+        return map;
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "pharma-maturity");
+        defaults.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        defaults.put("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7");
+        defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Refuse to start with an auto-generated internal topic or store name: they are part of the state contract.
+        defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        // Reference records the global thread cannot use are counted and logged instead of stopping the service
+        // (the default from Kafka 5.0, hence its constant is deprecated in 4.3).
+        defaults.put(GLOBAL_PROCESSING_EXCEPTION_HANDLER, "true");
+        defaults.put(MODEL, ModelLoader.REFERENCE_MODEL);
+        defaults.put(MAX_FUTURE_SKEW, TopologySettings.DEFAULTS.maxFutureSkew().toString());
+        defaults.put(DEDUP_HORIZON, TopologySettings.DEFAULTS.dedupHorizon().toString());
+        defaults.put(KPI_GRACE, TopologySettings.DEFAULTS.grace().toString());
+        defaults.put(DATA_SILENCE, TopologySettings.DEFAULTS.dataSilence().toString());
+        defaults.put(CHECK_INTERVAL, TopologySettings.DEFAULTS.checkInterval().toString());
+        defaults.put(TOPICS_CREATE, "true");
+        defaults.put(TOPICS_REPLICATION_FACTOR, "");
+        return defaults;
+    }
+}

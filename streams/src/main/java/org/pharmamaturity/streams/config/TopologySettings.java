@@ -1,0 +1,41 @@
+package org.pharmamaturity.streams.config;
+
+import java.time.Duration;
+
+/**
+ * The settings the topologies themselves depend on (the part of {@link ServiceSettings} a
+ * {@code TopologyTestDriver} test sets directly).
+ *
+ * @param maxFutureSkew how far an eventTime may lie ahead of the processing clock before the record is refused
+ *        as FUTURE_TIMESTAMP (source clocks drift; a record from the future would close windows early)
+ * @param dedupHorizon how long an eventId is remembered, in event time, to count a resent event once
+ * @param grace how long after the end of a UTC day late data still corrects that day's KPIs
+ * @param dataSilence wall-clock time without any data from an enterprise after which a DATA_GAP alert is raised
+ * @param checkInterval how often the wall-clock checks run (data gaps, sector moves, model changes)
+ * @param partitions partitions of the repartition topics (the keyed topics' count, so they stay co-partitioned)
+ */
+public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Duration grace, Duration dataSilence,
+        Duration checkInterval, int partitions) {
+
+    /** The defaults of DESIGN.md and domain.md 7.6: 5 min skew, 24 h horizon, 1 h grace, 6 h silence. */
+    public static final TopologySettings DEFAULTS = new TopologySettings(Duration.ofMinutes(5), Duration.ofHours(24),
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6);
+
+    public TopologySettings {
+        requirePositive("maxFutureSkew", maxFutureSkew, true);
+        requirePositive("dedupHorizon", dedupHorizon, false);
+        requirePositive("grace", grace, true);
+        requirePositive("dataSilence", dataSilence, false);
+        requirePositive("checkInterval", checkInterval, false);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value, boolean zeroAllowed) {
+        if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
+            throw new IllegalArgumentException(name + " must be a positive duration" + (zeroAllowed ? " or zero" : "")
+                    + ", not " + value);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.pharmamaturity.streams.maturity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
+import org.pharmamaturity.evaluation.kpi.KpiValue;
+import org.pharmamaturity.evaluation.model.Indicators;
+import org.pharmamaturity.evaluation.model.ManufacturingType;
+import org.pharmamaturity.evaluation.scoring.EnterpriseProfile;
+import org.pharmamaturity.evaluation.scoring.MaturityResult;
+import org.pharmamaturity.evaluation.scoring.MaturityScorer;
+import org.pharmamaturity.schemas.avro.Enterprise;
+import org.pharmamaturity.schemas.avro.EnterpriseKpi;
+import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
+import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
+import org.pharmamaturity.streams.reference.ReferenceData;
+import org.pharmamaturity.streams.state.StoreNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An enterprise's maturity (keyed by enterpriseId): its latest self-assessment by submittedAt (an older one that
+ * arrives later is ignored) scored by the evaluation library against its latest rolling KPIs, its sector and its
+ * manufacturing type.
+ *
+ * <p>When it publishes: on every accepted assessment; when the rolling KPIs change and the result says something
+ * new (a score, level, grade, status, contradiction, coverage or tier; KPI values that move without changing any
+ * of these would otherwise publish a record per input event); and, found by a wall-clock check every
+ * {@code checkInterval}, when the enterprise's sector or manufacturing type in ref.enterprise changed (it moved
+ * sector) or the model that computed its result now has different content (checked first thing after start).
+ * Each published result is kept as the latest and in the history store, keyed by enterprise and asOf.
+ */
+public final class MaturityProcessor implements Processor<String, SpecificRecord, String, MaturityUpdate> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaturityProcessor.class);
+
+    private final Scorers scorers;
+    private final Duration checkInterval;
+    private ProcessorContext<String, MaturityUpdate> context;
+    private KeyValueStore<String, SelfAssessmentSubmission> assessments;
+    private KeyValueStore<String, EnterpriseMaturity> latest;
+    private KeyValueStore<String, EnterpriseMaturity> history;
+    private KeyValueStore<String, String> fingerprints;
+    private KeyValueStore<String, EnterpriseKpi> rolling;
+    private ReferenceData reference;
+
+    public MaturityProcessor(Scorers scorers, Duration checkInterval) {
+        this.scorers = scorers;
+        this.checkInterval = checkInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, MaturityUpdate> context) {
+        this.context = context;
+        this.assessments = context.getStateStore(StoreNames.MATURITY_ASSESSMENTS);
+        this.latest = context.getStateStore(StoreNames.MATURITY_ENTERPRISE_LATEST);
+        this.history = context.getStateStore(StoreNames.MATURITY_ENTERPRISE_HISTORY);
+        this.fingerprints = context.getStateStore(StoreNames.MATURITY_MODEL_FINGERPRINTS);
+        this.rolling = context.getStateStore(StoreNames.KPI_ENTERPRISE_ROLLING);
+        this.reference = ReferenceData.from(context);
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> recheckAll());
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        String enterpriseId = record.key();
+        if (record.value() instanceof SelfAssessmentSubmission submission) {
+            SelfAssessmentSubmission current = assessments.get(enterpriseId);
+            if (current != null && submission.getSubmittedAt().isBefore(current.getSubmittedAt())) {
+                LOG.info("Assessment {} of {} submitted at {} ignored: assessment {} submitted at {} is newer",
+                        submission.getSubmissionId(), enterpriseId, submission.getSubmittedAt(),
+                        current.getSubmissionId(), current.getSubmittedAt());
+                return;
+            }
+            assessments.put(enterpriseId, submission);
+            score(enterpriseId, submission, rolling.get(enterpriseId), true);
+        } else {
+            SelfAssessmentSubmission submission = assessments.get(enterpriseId);
+            if (submission != null) {
+                score(enterpriseId, submission, (EnterpriseKpi) record.value(), false);
+            }
+        }
+    }
+
+    /** Rescores every enterprise whose sector, manufacturing type or model content changed since its result. */
+    private void recheckAll() {
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, EnterpriseMaturity> all = latest.all()) {
+            all.forEachRemaining(entry -> {
+                if (stale(entry.key, entry.value)) {
+                    stale.add(entry.key);
+                }
+            });
+        }
+        for (String enterpriseId : stale) {
+            SelfAssessmentSubmission submission = assessments.get(enterpriseId);
+            if (submission != null) {
+                score(enterpriseId, submission, rolling.get(enterpriseId), true);
+            }
+        }
+    }
+
+    private boolean stale(String enterpriseId, EnterpriseMaturity result) {
+        String sector = reference.enterprise(enterpriseId).map(Enterprise::getSector).orElse(null);
+        String fingerprint = scorers.fingerprint(result.getModelVersion()).orElse(null);
+        if (fingerprint == null) {
+            LOG.warn("The result of {} was computed by model {}, which is no longer in force; it is kept as it is."
+                    + " Load that model again (maturity.model) to rescore it.", enterpriseId, result.getModelVersion());
+            return false;
+        }
+        return !Objects.equals(sector, result.getSector())
+                || !fingerprint.equals(fingerprints.get(enterpriseId));
+    }
+
+    private void score(String enterpriseId, SelfAssessmentSubmission submission, EnterpriseKpi kpis, boolean always) {
+        MaturityScorer scorer = scorers.scorer(submission.getModelVersion()).orElseThrow(() -> new IllegalStateException(
+                "Assessment " + submission.getSubmissionId() + " of " + enterpriseId + " names model "
+                        + submission.getModelVersion() + ", which is no longer in force; load that model file again"
+                        + " (maturity.model) or ask the enterprise to resubmit against the model in force."));
+        MaturityResult result = scorer.score(Assessments.toEvaluation(submission), snapshot(enterpriseId, kpis),
+                profile(enterpriseId));
+        EnterpriseMaturity current = MaturityRecords.toAvro(result, submission, context.currentSystemTimeMs());
+        EnterpriseMaturity previous = latest.get(enterpriseId);
+        String fingerprint = scorers.fingerprint(submission.getModelVersion()).orElseThrow();
+        if (!always && MaturityRecords.sameVerdict(current, previous)
+                && fingerprint.equals(fingerprints.get(enterpriseId))) {
+            return;
+        }
+        latest.put(enterpriseId, current);
+        history.put(StoreNames.historyKey(enterpriseId, current.getAsOf()), current);
+        fingerprints.put(enterpriseId, fingerprint);
+        context.forward(new Record<>(enterpriseId, new MaturityUpdate(enterpriseId, previous, current,
+                MaturityRecords.contribution(result)), current.getAsOf().toEpochMilli()));
+    }
+
+    private EnterpriseProfile profile(String enterpriseId) {
+        return reference.enterprise(enterpriseId)
+                .map(e -> new EnterpriseProfile(e.getSector(), ManufacturingType.valueOf(e.getManufacturingType().name())))
+                .orElseGet(EnterpriseProfile::unknown);
+    }
+
+    /** The rolling KPIs as evidence: the indicators the rules know, with a value; null without KPIs. */
+    private static KpiSnapshot snapshot(String enterpriseId, EnterpriseKpi kpis) {
+        if (kpis == null) {
+            return null;
+        }
+        Map<String, KpiValue> values = new TreeMap<>();
+        kpis.getValues().forEach((indicator, value) -> {
+            if (Indicators.KNOWN.contains(indicator) && value.getValue() != null) {
+                values.put(indicator, new KpiValue(value.getValue(), value.getCoverage(), value.getWindow()));
+            }
+        });
+        return new KpiSnapshot(enterpriseId, kpis.getAsOf(), values);
+    }
+}

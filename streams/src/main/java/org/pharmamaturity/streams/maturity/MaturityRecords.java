@@ -1,0 +1,108 @@
+package org.pharmamaturity.streams.maturity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.pharmamaturity.evaluation.scoring.MaturityResult;
+import org.pharmamaturity.evaluation.scoring.RequirementResult;
+import org.pharmamaturity.evaluation.scoring.ViewResult;
+import org.pharmamaturity.evaluation.sector.EnterpriseSummary;
+import org.pharmamaturity.schemas.avro.AssessmentAnswer;
+import org.pharmamaturity.schemas.avro.Contradiction;
+import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
+import org.pharmamaturity.schemas.avro.EvidenceStatus;
+import org.pharmamaturity.schemas.avro.Grade;
+import org.pharmamaturity.schemas.avro.MaturityView;
+import org.pharmamaturity.schemas.avro.RequirementAssessment;
+import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
+import org.pharmamaturity.schemas.avro.SmartFactoryTiers;
+import org.pharmamaturity.schemas.avro.SubDomainScore;
+import org.pharmamaturity.streams.state.avro.SectorContribution;
+
+/** Converts the evaluation library's maturity results into the records the pipeline publishes. */
+public final class MaturityRecords {
+
+    private MaturityRecords() {
+    }
+
+    /**
+     * The EnterpriseMaturity of {@code result}; requirements the submission did not answer carry null grades
+     * (they count as NONE).
+     */
+    public static EnterpriseMaturity toAvro(MaturityResult result, SelfAssessmentSubmission submission, long nowMs) {
+        Set<String> answered = submission.getAnswers().stream().map(AssessmentAnswer::getRequirementId)
+                .collect(Collectors.toSet());
+        List<RequirementAssessment> requirements = new ArrayList<>();
+        for (RequirementResult requirement : result.requirements()) {
+            boolean isAnswered = answered.contains(requirement.requirementId());
+            requirements.add(new RequirementAssessment(requirement.requirementId(), requirement.subDomain(),
+                    requirement.level(), isAnswered ? grade(requirement.declaredGrade()) : null,
+                    isAnswered ? grade(requirement.verifiedGrade()) : null,
+                    EvidenceStatus.valueOf(requirement.status().name()), requirement.ruleId()));
+        }
+        List<Contradiction> contradictions = result.contradictions().stream()
+                .map(c -> new Contradiction(c.requirementId(), c.ruleId(), c.indicator(), c.value(), c.threshold(),
+                        grade(c.declaredGrade()), grade(c.verifiedGrade())))
+                .toList();
+        return EnterpriseMaturity.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setEventTime(Instant.ofEpochMilli(nowMs))
+                .setEnterpriseId(result.enterpriseId())
+                .setSector(result.sector())
+                .setAsOf(result.asOf())
+                .setModelVersion(result.modelVersion())
+                .setDeclared(view(result.declared()))
+                .setVerified(view(result.verified()))
+                .setRequirements(requirements)
+                .setContradictions(contradictions)
+                .setKpis(new TreeMap<>(result.kpis()))
+                .setEvidenceCoverage(result.evidenceCoverage())
+                .setConfirmationRatio(result.confirmationRatio())
+                .setTiers(new SmartFactoryTiers(result.tiers().basic(), result.tiers().advanced()))
+                .build();
+    }
+
+    /** What the result contributes to its sector's statistics. */
+    public static SectorContribution contribution(MaturityResult result) {
+        EnterpriseSummary summary = EnterpriseSummary.of(result);
+        return new SectorContribution(result.enterpriseId(), result.sector(), result.asOf().toEpochMilli(),
+                result.modelVersion(), summary.verifiedScore(), summary.verifiedLevel(), summary.declaredScore(),
+                summary.hasContradiction(), new TreeMap<>(summary.subDomainFulfilment()));
+    }
+
+    /**
+     * True when both results say the same thing: everything but their ids, computation times, asOf and the KPI
+     * values (which move with every input without necessarily changing any verdict).
+     */
+    public static boolean sameVerdict(EnterpriseMaturity a, EnterpriseMaturity b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        EnterpriseMaturity aligned = EnterpriseMaturity.newBuilder(a).setEventId(b.getEventId())
+                .setEventTime(b.getEventTime()).setAsOf(b.getAsOf()).setKpis(b.getKpis()).build();
+        return aligned.equals(b);
+    }
+
+    private static MaturityView view(ViewResult view) {
+        List<SubDomainScore> scores = new ArrayList<>();
+        for (Map.Entry<String, List<Double>> subDomain : view.subDomainScores().entrySet()) {
+            List<Double> byLevel = subDomain.getValue();
+            for (int k = 0; k < byLevel.size(); k++) {
+                if (byLevel.get(k) != null) {
+                    scores.add(new SubDomainScore(subDomain.getKey(), k + 1, byLevel.get(k)));
+                }
+            }
+        }
+        return new MaturityView(view.levelScores(), view.score(), view.level(), scores);
+    }
+
+    private static Grade grade(org.pharmamaturity.evaluation.model.Grade grade) {
+        return Grade.valueOf(grade.name());
+    }
+}

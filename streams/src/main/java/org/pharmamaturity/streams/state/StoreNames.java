@@ -1,0 +1,82 @@
+package org.pharmamaturity.streams.state;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The name of every state store of the pipeline, in one place: they are part of the changelog topic names and
+ * of the interactive queries the REST API runs, so they must never change by accident. The stores marked
+ * <em>queryable</em> are the ones the API reads; their key formats are given by the helpers here and by
+ * {@link org.pharmamaturity.schemas.Topic#dailyKey}.
+ */
+public final class StoreNames {
+
+    /** Global: enterpriseId to Enterprise (reference data). */
+    public static final String REF_ENTERPRISE = "ref-enterprise";
+    /** Global: equipment by id and by enterprise, see {@link org.pharmamaturity.streams.reference.ReferenceData}. */
+    public static final String REF_EQUIPMENT = "ref-equipment";
+
+    /** Per equipment: recent state changes and open-day counts. */
+    public static final String KPI_EQUIPMENT_TRACKS = "kpi-equipment-tracks";
+    /** Per equipment: the hours in which a telemetry reading was already passed on (window store). */
+    public static final String KPI_TELEMETRY_HOURS = "kpi-telemetry-hours";
+    /** Queryable: shipmentId or storageUnitId to its ColdChainUnit (readings of open days, figures of closed ones). */
+    public static final String KPI_COLDCHAIN_UNITS = "kpi-coldchain-units";
+    /** Per enterprise and day ({@code enterpriseId@yyyy-MM-dd}): the EnterpriseDay the KPIs come from. */
+    public static final String KPI_ENTERPRISE_DAYS = "kpi-enterprise-days";
+    /** Per enterprise and batch ({@code enterpriseId@batchId}): what is known of the batch. */
+    public static final String KPI_ENTERPRISE_BATCHES = "kpi-enterprise-batches";
+    /** Queryable: {@code enterpriseId@yyyy-MM-dd} to the EnterpriseKpi of that UTC day. */
+    public static final String KPI_ENTERPRISE_DAILY = "kpi-enterprise-daily";
+    /** Queryable: enterpriseId to its rolling 30-day EnterpriseKpi (the values the evidence rules use). */
+    public static final String KPI_ENTERPRISE_ROLLING = "kpi-enterprise-rolling";
+
+    /** Per enterprise: the latest self-assessment by submittedAt. */
+    public static final String MATURITY_ASSESSMENTS = "maturity-assessments";
+    /** Queryable: enterpriseId to its latest published EnterpriseMaturity. */
+    public static final String MATURITY_ENTERPRISE_LATEST = "maturity-enterprise-latest";
+    /** Queryable: {@link #historyKey(String, Instant)} to every EnterpriseMaturity published. */
+    public static final String MATURITY_ENTERPRISE_HISTORY = "maturity-enterprise-history";
+    /** Per enterprise: fingerprint of the model that computed its latest result. */
+    public static final String MATURITY_MODEL_FINGERPRINTS = "maturity-model-fingerprints";
+
+    /** enterpriseId to what its latest result contributes to its sector (the table the sectors aggregate). */
+    public static final String SECTOR_CONTRIBUTIONS = "sector-contributions";
+    /** GB/T 4754 code to the sector's members. */
+    public static final String SECTOR_MEMBERS = "sector-members";
+    /** {@link #ALL_SECTORS} to every enterprise's contribution. */
+    public static final String SECTOR_MEMBERS_ALL = "sector-members-all";
+    /** Queryable: GB/T 4754 code, or {@link #ALL_SECTORS}, to its SectorMaturity. */
+    public static final String MATURITY_SECTOR = "maturity-sector";
+    /** The key of the statistics over every enterprise. */
+    public static final String ALL_SECTORS = "ALL";
+
+    /** Per enterprise: when its data last arrived, for the data-gap alert. */
+    public static final String ALERTS_ENTERPRISE_ACTIVITY = "alerts-enterprise-activity";
+
+    /** Digits of the zero-padded epoch milliseconds in history keys, so keys sort by time. */
+    private static final int MILLIS_DIGITS = 15;
+
+    private StoreNames() {
+    }
+
+    /** The dedup store (eventIds seen) of one validated input, e.g. {@code validation-equipment-state-event-ids}. */
+    public static String eventIds(String inputName) {
+        return "validation-" + inputName + "-event-ids";
+    }
+
+    /**
+     * The key of {@link #MATURITY_ENTERPRISE_HISTORY}: {@code enterpriseId@} and the zero-padded epoch
+     * milliseconds of asOf, so a range query from {@code historyKey(id, from)} to {@code historyKey(id, to)}
+     * returns one enterprise's snapshots in time order.
+     */
+    public static String historyKey(String enterpriseId, Instant asOf) {
+        return Objects.requireNonNull(enterpriseId, "enterpriseId") + "@"
+                + String.format("%0" + MILLIS_DIGITS + "d", asOf.toEpochMilli());
+    }
+
+    /** A key of an enterprise-scoped store ({@code enterpriseId@suffix}), e.g. a batch of the enterprise. */
+    public static String enterpriseKey(String enterpriseId, String suffix) {
+        return Objects.requireNonNull(enterpriseId, "enterpriseId") + "@" + suffix;
+    }
+}

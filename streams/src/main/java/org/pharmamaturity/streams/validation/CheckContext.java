@@ -1,0 +1,34 @@
+package org.pharmamaturity.streams.validation;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.pharmamaturity.schemas.avro.DeadLetterReason;
+import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
+
+/**
+ * What type checks may consult: the processing clock, the allowed future skew and the models in force.
+ *
+ * @param nowMs processing wall-clock time
+ * @param maxFutureSkewMs how far a time may lie ahead of {@code nowMs}
+ * @param assessmentProblems checks a self-assessment against the models in force
+ */
+public record CheckContext(long nowMs, long maxFutureSkewMs, AssessmentChecker assessmentProblems) {
+
+    /** Checks a self-assessment against the models in force; returns one sentence per problem. */
+    @FunctionalInterface
+    public interface AssessmentChecker {
+
+        /** One sentence per problem; empty when the submission can be scored. */
+        List<String> problems(SelfAssessmentSubmission submission);
+    }
+
+    /** Adds a FUTURE_TIMESTAMP problem when {@code time} lies more than the allowed skew ahead of now. */
+    public void requireNotFuture(String field, Instant time, List<Problem> problems) {
+        if (time.toEpochMilli() > nowMs + maxFutureSkewMs) {
+            problems.add(new Problem(DeadLetterReason.FUTURE_TIMESTAMP, field + " " + time + " is more than "
+                    + maxFutureSkewMs + " ms after the processing time " + Instant.ofEpochMilli(nowMs)
+                    + "; check the source's clock"));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.pharmamaturity.streams.integration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.serde.AvroDeserializer;
+import org.pharmamaturity.schemas.serde.AvroSerializer;
+import org.pharmamaturity.streams.TopicProvisioner;
+
+/**
+ * The pipeline's topics on the embedded broker and registry: created once, written by real producers with the
+ * project's AvroSerializer, read from the beginning by read_committed consumers.
+ */
+final class EmbeddedTopics {
+
+    private final EmbeddedStack stack = EmbeddedStack.shared();
+
+    EmbeddedTopics() {
+        TopicProvisioner.createMissing(Map.of("bootstrap.servers", stack.bootstrapServers()), Optional.empty());
+    }
+
+    String bootstrapServers() {
+        return stack.bootstrapServers();
+    }
+
+    String registryUrl() {
+        return stack.registryUrl();
+    }
+
+    /** An idempotent producer of Avro values with string keys. */
+    KafkaProducer<String, SpecificRecord> producer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
+        values.configure(Map.of("schema.registry.url", stack.registryUrl()), false);
+        return new KafkaProducer<>(properties, new StringSerializer(), values);
+    }
+
+    /** A producer of raw bytes, for records that are not what their topic expects. */
+    KafkaProducer<byte[], byte[]> rawProducer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * The latest committed value per key of the records whose key passes {@code keys}, read from the beginning
+     * until {@code done} holds for them (or the timeout passes; the caller's assertions then say what is missing).
+     */
+    <V extends SpecificRecord> Map<String, V> latest(Topic<V> topic, Predicate<String> keys,
+            Predicate<Map<String, V>> done, Duration timeout) {
+        Map<String, V> latest = new LinkedHashMap<>();
+        readCommitted(topic, keys, record -> latest.put(record.key(), record.value()), () -> done.test(latest), timeout);
+        return latest;
+    }
+
+    /** Every committed record whose key passes {@code keys}, in partition order, read until {@code done} holds. */
+    <V extends SpecificRecord> List<ConsumerRecord<String, V>> records(Topic<V> topic, Predicate<String> keys,
+            Predicate<List<ConsumerRecord<String, V>>> done, Duration timeout) {
+        List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        readCommitted(topic, keys, records::add, () -> done.test(records), timeout);
+        return records;
+    }
+
+    private static <V> void poll(KafkaConsumer<String, V> consumer, Predicate<String> keys,
+            Consumer<ConsumerRecord<String, V>> sink) {
+        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+            if (record.key() != null && keys.test(record.key())) {
+                sink.accept(record);
+            }
+        }
+    }
+
+    private <V extends SpecificRecord> void readCommitted(Topic<V> topic, Predicate<String> keys,
+            Consumer<ConsumerRecord<String, V>> sink, BooleanSupplier done,
+            Duration timeout) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        AvroDeserializer<V> values = new AvroDeserializer<>();
+        values.configure(Map.of("schema.registry.url", stack.registryUrl(), "specific.avro.reader", true), false);
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map((PartitionInfo info) -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                poll(consumer, keys, sink);
+                if (done.getAsBoolean()) {
+                    // Read on to the end of what is committed now, so a later update of a key is not missed.
+                    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                    while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                        poll(consumer, keys, sink);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.pharmamaturity.streams.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.avro.DeadLetterReason;
+import org.pharmamaturity.schemas.registry.InMemorySchemaRegistryClient;
+import org.pharmamaturity.schemas.serde.AvroDeserializer;
+import org.pharmamaturity.schemas.serde.AvroSerializer;
+import org.pharmamaturity.streams.config.TopologySettings;
+import org.pharmamaturity.streams.dlq.DeadLetterWiring;
+import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.serde.TopicSerdes;
+import org.pharmamaturity.streams.topology.PipelineTopology;
+import org.pharmamaturity.streams.topology.TopologyDependencies;
+
+/**
+ * The whole pipeline topology in a TopologyTestDriver, with an in-memory schema registry of its own, a pinned
+ * wall clock, and typed access to the input topics, output topics and stores. Records are piped with their
+ * eventTime as the Kafka timestamp, as a producer stamping CreateTime at the source would.
+ */
+public final class PipelineDriver implements AutoCloseable {
+
+    /** The processing clock when the driver starts: after every event time the tests use. */
+    public static final Instant WALL_CLOCK = Instant.parse("2025-03-10T00:00:00Z");
+
+    private final String scope = "pipeline-driver-" + UUID.randomUUID();
+    private final Map<String, Object> serdeSettings = Map.of("schema.registry.url", "mock://" + scope,
+            "specific.avro.reader", true);
+    private final CountingPipelineMeters meters = new CountingPipelineMeters();
+    private final TopologyTestDriver driver;
+    private final Path stateDir;
+    private final Map<String, TestOutputTopic<String, ?>> outputs = new LinkedHashMap<>();
+    private boolean processingErrorsExpected;
+
+    public PipelineDriver() {
+        this(TopologySettings.DEFAULTS);
+    }
+
+    public PipelineDriver(TopologySettings settings) {
+        try {
+            stateDir = Files.createTempDirectory("pipeline-driver");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        TopologyDependencies dependencies = new TopologyDependencies(settings, new TopicSerdes(serdeSettings),
+                ModelRegistry.builtIn(), meters);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        properties.put("processing.exception.handler.global.enabled", true);
+        properties.putAll(serdeSettings);
+        DeadLetterWiring.install(properties, meters);
+        driver = new TopologyTestDriver(PipelineTopology.build(dependencies), properties, WALL_CLOCK);
+    }
+
+    /** Pipes a record with its eventTime as the Kafka timestamp. */
+    public <V extends SpecificRecord> void pipe(Topic<V> topic, String key, V value) {
+        Instant eventTime = (Instant) ((SpecificRecordBase) value).get("eventTime");
+        pipe(topic, key, value, eventTime);
+    }
+
+    /** Pipes a record with the given Kafka timestamp. */
+    public <V extends SpecificRecord> void pipe(Topic<V> topic, String key, V value, Instant timestamp) {
+        AvroSerializer<V> serializer = new AvroSerializer<>(registry());
+        serializer.configure(serdeSettings, false);
+        TestInputTopic<String, V> input = driver.createInputTopic(topic.name(), new StringSerializer(), serializer);
+        input.pipeInput(key, value, timestamp);
+    }
+
+    /** Pipes raw bytes, for records that are not what the topic expects. */
+    public void pipeBytes(String topic, byte[] key, byte[] value, Instant timestamp) {
+        driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
+                .pipeInput(key, value, timestamp);
+    }
+
+    /** Serializes a record for a topic the way a registry-aware producer would (for building bad records). */
+    public <V extends SpecificRecord> byte[] serialize(String topic, V value) {
+        AvroSerializer<V> serializer = new AvroSerializer<>(registry());
+        serializer.configure(serdeSettings, false);
+        return serializer.serialize(topic, value);
+    }
+
+    /** Every record written to the output topic since the last read, in order. */
+    @SuppressWarnings("unchecked")
+    public <V extends SpecificRecord> List<KeyValue<String, V>> read(Topic<V> topic) {
+        TestOutputTopic<String, V> output = (TestOutputTopic<String, V>) outputs.computeIfAbsent(topic.name(), name -> {
+            AvroDeserializer<V> deserializer = new AvroDeserializer<>(registry());
+            deserializer.configure(serdeSettings, false);
+            return driver.createOutputTopic(name, new StringDeserializer(), deserializer);
+        });
+        return output.readKeyValuesToList();
+    }
+
+    /** The latest value per key of the records written since the last read. */
+    public <V extends SpecificRecord> Map<String, V> latest(Topic<V> topic) {
+        Map<String, V> latest = new LinkedHashMap<>();
+        read(topic).forEach(record -> latest.put(record.key, record.value));
+        return latest;
+    }
+
+    /** A key-value store of the topology. */
+    public <V> KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
+    /** Moves the processing clock on, firing wall-clock punctuators. */
+    public void advanceWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** The counters the pipeline incremented. */
+    public CountingPipelineMeters meters() {
+        return meters;
+    }
+
+    private InMemorySchemaRegistryClient registry() {
+        return InMemorySchemaRegistryClient.forScope(scope);
+    }
+
+    /** Lets this test's pipeline dead-letter processing errors (by default they fail the test at close). */
+    public void expectProcessingErrors() {
+        processingErrorsExpected = true;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        long processingErrors = meters.deadLetterCounts().entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("|" + DeadLetterReason.PROCESSING_ERROR.name()))
+                .mapToLong(Map.Entry::getValue).sum();
+        if (processingErrors > 0 && !processingErrorsExpected) {
+            throw new AssertionError(processingErrors + " record(s) failed inside the pipeline and went to the"
+                    + " dead-letter topic as PROCESSING_ERROR; see the log for the stack traces");
+        }
+        InMemorySchemaRegistryClient.dropScope(scope);
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp directory does not affect the tests.
+        }
+    }
+}
