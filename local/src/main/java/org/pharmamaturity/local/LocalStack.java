@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
 import org.pharmamaturity.embedded.ApicurioRegistry;
 import org.pharmamaturity.embedded.EmbeddedStackException;
 import org.pharmamaturity.embedded.LocalBrokerSettings;
@@ -16,13 +17,21 @@ import org.pharmamaturity.embedded.RegistrySettings;
 import org.pharmamaturity.embedded.RegistryStorage;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.registry.SchemaRegistryException;
+import org.pharmamaturity.streams.MaturityStreamsService;
+import org.pharmamaturity.streams.TopicProvisioner;
+import org.pharmamaturity.streams.config.ServiceSettings;
+import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 
 /**
  * The one-command local run: a Kafka broker on 127.0.0.1:9092 and an Apicurio registry on 127.0.0.1:8081, with
- * every topic created and every value schema registered, data kept under {@code .local-run/} between runs. It
- * starts its components in order and stops them in reverse order on {@link #close()} or Ctrl-C.
+ * every topic created and every value schema registered, and the Kafka Streams service running the pipeline, data
+ * kept under {@code .local-run/} between runs. It starts its components in order and stops them in reverse order
+ * on {@link #close()} or Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
+
+    /** One broker: every topic has a single replica. */
+    private static final short SINGLE_REPLICA = 1;
 
     private final LocalStackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -30,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private ApicurioRegistry registry;
     private List<String> createdTopics = List.of();
     private Map<String, Integer> subjects = Map.of();
+    private MaturityStreamsService service;
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -71,8 +81,20 @@ public final class LocalStack implements AutoCloseable {
                 settings.registryManagementPort(), RegistryStorage.file(settings.dataDirectory().resolve("registry")),
                 settings.dataDirectory().resolve("registry.log"), RegistrySettings.DEFAULT_STARTUP_TIMEOUT));
         running.push(registry);
-        createdTopics = TopicProvisioner.createMissing(bootstrapServers);
+        createdTopics = TopicProvisioner.createMissing(Map.of("bootstrap.servers", bootstrapServers),
+                Optional.of(SINGLE_REPLICA));
         subjects = SchemaProvisioner.registerValueSchemas(registry.url());
+        service = MaturityStreamsService.start(ServiceSettings.of(Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "schema.registry.url", registry.url(),
+                "state.dir", settings.dataDirectory().resolve("streams").toString(),
+                ServiceSettings.TOPICS_CREATE, "false")), new CountingPipelineMeters());
+        running.push(service);
+    }
+
+    /** The pipeline's Kafka Streams state (RUNNING once it has its tasks). */
+    public KafkaStreams.State streamsState() {
+        return service.streams().state();
     }
 
     /** The broker's {@code host:port}. */
@@ -104,6 +126,8 @@ public final class LocalStack implements AutoCloseable {
         text.append(String.format("  Schema registry   %s   (health http://%s:%d/health/ready)%n", registry.url(),
                 LoopbackPorts.HOST, registry.managementPort()));
         text.append(String.format("  Registry log      %s%n", registry.logFile()));
+        text.append(String.format("  Streams service   application %s, state in %s%n",
+                service.settings().applicationId(), settings.dataDirectory().resolve("streams")));
         text.append(String.format("  Subjects          %d registered:%n", subjects.size()));
         subjects.forEach((subject, id) -> text.append(String.format("    %-40s id %d%n", subject, id)));
         text.append("Press Ctrl-C to stop everything.");

@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -40,6 +42,7 @@ class LocalStackTest {
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(stack.createdTopics()).hasSameSizeAs(Topic.all());
             assertTopicsMatchTheirDefinitions(stack.bootstrapServers());
+            assertThat(awaitRunningOrFailure(stack)).isEqualTo(KafkaStreams.State.RUNNING);
             firstIds = stack.subjects();
             assertThat(firstIds.keySet()).containsExactlyElementsOf(Topic.all().stream().map(Topic::valueSubject).toList());
             SchemaRegistryClient registry = SchemaRegistryClients.create(
@@ -70,6 +73,18 @@ class LocalStackTest {
                     + " (find it with `ss -ltnp 'sport = :" + taken + "'`) or configure another port.");
             assertThat(data.resolve("run")).doesNotExist();
         }
+    }
+
+    /** The pipeline's state once it leaves the start-up states, or the last one seen after a minute. */
+    private static KafkaStreams.State awaitRunningOrFailure(LocalStack stack) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        KafkaStreams.State state = stack.streamsState();
+        while ((state == KafkaStreams.State.CREATED || state == KafkaStreams.State.REBALANCING)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            state = stack.streamsState();
+        }
+        return state;
     }
 
     private static void assertTopicsMatchTheirDefinitions(String bootstrapServers) throws Exception {
