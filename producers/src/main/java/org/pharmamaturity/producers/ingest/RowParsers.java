@@ -1,0 +1,105 @@
+package org.pharmamaturity.producers.ingest;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import org.pharmamaturity.producers.simulate.Sector;
+import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.avro.Enterprise;
+import org.pharmamaturity.schemas.avro.Equipment;
+import org.pharmamaturity.schemas.avro.EquipmentClass;
+import org.pharmamaturity.schemas.avro.EquipmentState;
+import org.pharmamaturity.schemas.avro.EquipmentStateChange;
+import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
+import org.pharmamaturity.schemas.avro.ManufacturingType;
+import org.pharmamaturity.schemas.avro.TelemetryQuality;
+
+/**
+ * One parser per row-shaped file kind: the fields each record needs (names as in the Avro records) and the checks
+ * beyond their types. Each returns null when the row has problems, which {@link RowFields} holds.
+ */
+final class RowParsers {
+
+    /** 统一社会信用代码: 18 characters of digits and capitals other than I, O, S, V, Z. */
+    private static final Pattern USCC = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
+
+    private RowParsers() {
+    }
+
+    /** {@code eventTime, enterpriseId, siteId, equipmentId, tag, value[, unit][, quality]}. */
+    static ParsedRecord<EquipmentTelemetry> telemetry(RowFields row) {
+        String eventId = row.eventId();
+        Instant eventTime = row.instant("eventTime");
+        String enterpriseId = row.text("enterpriseId");
+        String siteId = row.text("siteId");
+        String equipmentId = row.text("equipmentId");
+        String tag = row.text("tag");
+        double value = row.number("value");
+        String unit = row.optionalText("unit");
+        TelemetryQuality quality = row.optionalChoice("quality", TelemetryQuality.class, TelemetryQuality.GOOD);
+        if (!row.problems().isEmpty()) {
+            return null;
+        }
+        return new ParsedRecord<>(Topic.FACTORY_EQUIPMENT_TELEMETRY, equipmentId, new EquipmentTelemetry(eventId,
+                eventTime, enterpriseId, siteId, equipmentId, tag, value, unit, quality));
+    }
+
+    /** {@code eventTime, enterpriseId, siteId, equipmentId, state[, reasonCode]}. */
+    static ParsedRecord<EquipmentStateChange> state(RowFields row) {
+        String eventId = row.eventId();
+        Instant eventTime = row.instant("eventTime");
+        String enterpriseId = row.text("enterpriseId");
+        String siteId = row.text("siteId");
+        String equipmentId = row.text("equipmentId");
+        EquipmentState state = row.choice("state", EquipmentState.class);
+        String reasonCode = row.optionalText("reasonCode");
+        if (!row.problems().isEmpty()) {
+            return null;
+        }
+        return new ParsedRecord<>(Topic.FACTORY_EQUIPMENT_STATE, equipmentId, new EquipmentStateChange(eventId,
+                eventTime, enterpriseId, siteId, equipmentId, state, reasonCode));
+    }
+
+    /** {@code enterpriseId, name, uscc, sector, manufacturingType[, district][, eventTime]}. */
+    static ParsedRecord<Enterprise> enterprise(RowFields row, Instant ingestTime) {
+        String eventId = row.eventId();
+        Instant eventTime = row.optionalInstant("eventTime", ingestTime);
+        String enterpriseId = row.text("enterpriseId");
+        String name = row.text("name");
+        String uscc = row.text("uscc");
+        if (uscc != null && !USCC.matcher(uscc).matches()) {
+            row.problem("uscc", "'" + uscc + "' is not an 18-character unified social credit code");
+        }
+        String sector = row.text("sector");
+        if (sector != null && Arrays.stream(Sector.values()).noneMatch(s -> s.code().equals(sector))) {
+            row.problem("sector", "'" + sector + "' is not a GB/T 4754 pharma code " + Arrays.toString(Sector.values()));
+        }
+        String district = row.optionalText("district");
+        ManufacturingType type = row.choice("manufacturingType", ManufacturingType.class);
+        if (!row.problems().isEmpty()) {
+            return null;
+        }
+        return new ParsedRecord<>(Topic.REF_ENTERPRISE, enterpriseId, new Enterprise(eventId, eventTime, enterpriseId,
+                name, uscc, sector, district, type));
+    }
+
+    /** {@code enterpriseId, siteId, equipmentId, equipmentClass, keyProcess, digitalControl, dataInterface[, lineId][, eventTime]}. */
+    static ParsedRecord<Equipment> equipment(RowFields row, Instant ingestTime) {
+        String eventId = row.eventId();
+        Instant eventTime = row.optionalInstant("eventTime", ingestTime);
+        String enterpriseId = row.text("enterpriseId");
+        String siteId = row.text("siteId");
+        String equipmentId = row.text("equipmentId");
+        String lineId = row.optionalText("lineId");
+        EquipmentClass equipmentClass = row.choice("equipmentClass", EquipmentClass.class);
+        boolean keyProcess = row.bool("keyProcess");
+        boolean digitalControl = row.bool("digitalControl");
+        boolean dataInterface = row.bool("dataInterface");
+        if (!row.problems().isEmpty()) {
+            return null;
+        }
+        return new ParsedRecord<>(Topic.REF_EQUIPMENT, equipmentId, new Equipment(eventId, eventTime, enterpriseId,
+                siteId, equipmentId, lineId, equipmentClass, keyProcess, digitalControl, dataInterface));
+    }
+}

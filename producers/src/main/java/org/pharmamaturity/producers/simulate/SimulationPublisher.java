@@ -1,0 +1,44 @@
+package org.pharmamaturity.producers.simulate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.function.BooleanSupplier;
+
+import org.pharmamaturity.producers.ProgressLine;
+import org.pharmamaturity.producers.RateLimiter;
+import org.pharmamaturity.producers.RecordPublisher;
+
+/**
+ * Publishes a simulation's records at the asked rate, never ahead of the simulated clock, until told to stop,
+ * showing progress and returning the summary.
+ */
+final class SimulationPublisher {
+
+    private final RecordPublisher publisher;
+    private final RateLimiter rateLimiter;
+    private final ProgressLine progress;
+
+    SimulationPublisher(RecordPublisher publisher, RateLimiter rateLimiter, ProgressLine progress) {
+        this.publisher = publisher;
+        this.rateLimiter = rateLimiter;
+        this.progress = progress;
+    }
+
+    /** Publishes from {@code events} until {@code stop} says so; flushes before returning. */
+    String publish(Iterator<SimEvent<?>> events, long simulatedStartMs, double speedup, BooleanSupplier stop) {
+        SimulatedClock clock = new SimulatedClock(Clock.systemUTC(), simulatedStartMs, speedup);
+        SimulationSummary summary = new SimulationSummary();
+        while (!stop.getAsBoolean()) {
+            SimEvent<?> event = events.next();
+            clock.awaitEventTime(event.eventTimeMs());
+            rateLimiter.acquire();
+            event.sendWith(publisher);
+            summary.count(event);
+            progress.update(publisher.sent(), publisher.failed(), () -> "simulated " + Instant.ofEpochMilli(event.eventTimeMs()));
+        }
+        publisher.flush();
+        progress.finish();
+        return summary.render(publisher.acknowledged(), publisher.failed(), progress.elapsedSeconds());
+    }
+}
