@@ -13,7 +13,7 @@ import java.util.List;
  * the {@link Process} the JVM holds lives exactly as long as the command. Keep the process's standard input
  * open (do not redirect it) or the command is stopped at once.
  */
-final class ParentBoundCommand {
+public final class ParentBoundCommand {
 
     private static final String SCRIPT = """
             exec 3<&0
@@ -33,7 +33,7 @@ final class ParentBoundCommand {
     }
 
     /** The shell command line that runs {@code command} bound to this JVM's life. */
-    static List<String> wrap(List<String> command) {
+    public static List<String> wrap(List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "parent-bound"));
         wrapped.addAll(command);
         return wrapped;

@@ -9,13 +9,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** Stops a child process together with every process it started, politely first and forcibly after a grace period. */
-final class ProcessTree {
+public final class ProcessTree {
 
     private ProcessTree() {
     }
 
     /** Sends SIGTERM to the process and its descendants, waits up to {@code grace}, then kills what is left. */
-    static void destroy(ProcessHandle root, Duration grace) {
+    public static void destroy(ProcessHandle root, Duration grace) {
         // Descendants first: once the root is gone its children are re-parented and no longer found through it.
         List<ProcessHandle> tree = root.descendants().toList();
         tree.forEach(ProcessHandle::destroy);

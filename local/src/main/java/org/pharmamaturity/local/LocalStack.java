@@ -24,7 +24,8 @@ import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 
 /**
  * The one-command local run: a Kafka broker on 127.0.0.1:9092 and an Apicurio registry on 127.0.0.1:8081, with
- * every topic created and every value schema registered, and the Kafka Streams service running the pipeline, data
+ * every topic created and every value schema registered, the Kafka Streams service running the pipeline and the
+ * simulator feeding it, data
  * kept under {@code .local-run/} between runs. It starts its components in order and stops them in reverse order
  * on {@link #close()} or Ctrl-C.
  */
@@ -40,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private List<String> createdTopics = List.of();
     private Map<String, Integer> subjects = Map.of();
     private MaturityStreamsService service;
+    private SimulatorProcess simulator;
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -90,6 +92,11 @@ public final class LocalStack implements AutoCloseable {
                 "state.dir", settings.dataDirectory().resolve("streams").toString(),
                 ServiceSettings.TOPICS_CREATE, "false")), new CountingPipelineMeters());
         running.push(service);
+        if (settings.simulatorRate() > 0) {
+            simulator = SimulatorProcess.start(bootstrapServers, registry.url(), settings.simulatorRate(),
+                    settings.dataDirectory().resolve("simulator.log"));
+            running.push(simulator);
+        }
     }
 
     /** The pipeline's Kafka Streams state (RUNNING once it has its tasks). */
@@ -128,6 +135,11 @@ public final class LocalStack implements AutoCloseable {
         text.append(String.format("  Registry log      %s%n", registry.logFile()));
         text.append(String.format("  Streams service   application %s, state in %s%n",
                 service.settings().applicationId(), settings.dataDirectory().resolve("streams")));
+        if (simulator != null) {
+            text.append(String.format("  Simulator         %d events/s, seed %d, a simulated month in %d min; log %s%n",
+                    settings.simulatorRate(), SimulatorProcess.SEED, 30 * 24 * 60 / SimulatorProcess.SPEEDUP,
+                    simulator.logFile()));
+        }
         text.append(String.format("  Subjects          %d registered:%n", subjects.size()));
         subjects.forEach((subject, id) -> text.append(String.format("    %-40s id %d%n", subject, id)));
         text.append("Press Ctrl-C to stop everything.");

@@ -16,16 +16,19 @@ import org.pharmamaturity.embedded.ApicurioDistribution;
  * @param registryPort           the registry's HTTP port (8081)
  * @param registryManagementPort the registry's health and metrics port (9001)
  * @param registryDistribution   the unpacked Apicurio registry ({@code -Dapicurio.home} or the build tree's)
+ * @param simulatorRate          events per second of the background simulator (1000); 0 runs no simulator
  */
 public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int registryPort,
-                                 int registryManagementPort, ApicurioDistribution registryDistribution) {
+                                 int registryManagementPort, ApicurioDistribution registryDistribution,
+                                 int simulatorRate) {
 
     /** The command-line usage, printed with {@code --help} and after a bad option. */
     public static final String USAGE = "usage: run-local [--data-dir=.local-run] [--kafka-port=9092]"
-            + " [--kafka-controller-port=9093] [--registry-port=8081] [--registry-management-port=9001]";
+            + " [--kafka-controller-port=9093] [--registry-port=8081] [--registry-management-port=9001]"
+            + " [--simulator-rate=1000 (0: no simulator)]";
 
     private static final Set<String> OPTIONS = Set.of("data-dir", "kafka-port", "kafka-controller-port",
-            "registry-port", "registry-management-port");
+            "registry-port", "registry-management-port", "simulator-rate");
 
     /**
      * Parses the command line.
@@ -57,7 +60,21 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
                 port(values, "kafka-controller-port", 9093),
                 port(values, "registry-port", 8081),
                 port(values, "registry-management-port", 9001),
-                ApicurioDistribution.fromSystemProperty());
+                ApicurioDistribution.fromSystemProperty(),
+                simulatorRate(values.getOrDefault("simulator-rate", "1000")));
+    }
+
+    private static int simulatorRate(String text) {
+        try {
+            int rate = Integer.parseInt(text);
+            if (rate < 0) {
+                throw new NumberFormatException(text);
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--simulator-rate must be a whole number of events per second, 0 or more,"
+                    + " not '" + text + "'. " + USAGE);
+        }
     }
 
     private static int port(Map<String, String> values, String name, int defaultPort) {

@@ -1,0 +1,119 @@
+package org.pharmamaturity.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pharmamaturity.embedded.LoopbackPorts;
+import org.pharmamaturity.producers.ProducersCli;
+import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
+import org.pharmamaturity.schemas.avro.SectorMaturity;
+import org.pharmamaturity.schemas.serde.AvroDeserializer;
+import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
+
+/**
+ * The README's walk-through, as a new user does it: start the local stack, ingest the example files of
+ * {@code producers/examples} with the producers CLI, and read the scores the pipeline publishes.
+ */
+class ReadmeExampleTest {
+
+    private static final Path EXAMPLES = Path.of("..", "producers", "examples");
+    private static final double TOLERANCE = 1e-9;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theExampleFilesGiveTheDocumentedScores() {
+        LocalStackSettings settings = LocalStackSettings.fromArgs("--data-dir=" + data, "--simulator-rate=0",
+                "--kafka-port=" + LoopbackPorts.freePort(), "--kafka-controller-port=" + LoopbackPorts.freePort(),
+                "--registry-port=" + LoopbackPorts.freePort(), "--registry-management-port=" + LoopbackPorts.freePort());
+        try (LocalStack stack = LocalStack.start(settings)) {
+            ingest(stack, "enterprises", "enterprises.csv");
+            ingest(stack, "equipment", "equipment.csv");
+            ingest(stack, "assessments", "assessment.json", "assessment.csv");
+
+            Map<String, EnterpriseMaturity> enterprises = latestByKey(stack, Topic.MATURITY_ENTERPRISE.name(),
+                    EnterpriseMaturity.class, latest -> latest.size() == 2);
+            Map<String, SectorMaturity> sectors = latestByKey(stack, Topic.MATURITY_SECTOR.name(), SectorMaturity.class,
+                    latest -> latest.containsKey("ALL") && latest.get("ALL").getEnterprises() == 2);
+
+            // Equal placeholder weights: W(people.strategy) = 1/4 (element) x 1/2 (domain) x 1 = 1/8. Level 1 has
+            // requirements in 18 sub-domains (not technology.integration, W = 1/4 x 1/3 = 1/12, nor
+            // manufacturing.service.product, W = 1/4 x 1/5 x 1/2 = 1/40), so their weights add up to
+            // 1 - 1/12 - 1/40 = 107/120. Only STR-L1-01 and STR-L1-02 are answered; everything else counts as NONE.
+            // EX-E001: FULL + LARGELY -> D = (1 + 0.8) / 2 = 0.9; L1 = (0.9 / 8) / (107 / 120) = 13.5 / 107
+            //          = 0.126168...; below the pass mark, so S = L1 (rule A) and the level is 0.
+            // EX-E002: FULL + PARTLY -> D = 0.75; L1 = 11.25 / 107 = 0.105140...; level 0.
+            // No telemetry yet, so no evidence rule has coverage: verified = declared.
+            assertScores(enterprises.get("EX-E001"), 13.5 / 107);
+            assertScores(enterprises.get("EX-E002"), 11.25 / 107);
+            assertThat(enterprises.get("EX-E001").getSector()).isEqualTo("C276");
+            assertThat(enterprises.get("EX-E002").getSector()).isEqualTo("C358");
+
+            // ALL: mean = median of two = (13.5 + 11.25) / 2 / 107 = 12.375 / 107 = 0.115654...; both at level 0.
+            SectorMaturity all = sectors.get("ALL");
+            assertThat(all.getMeanScore()).isCloseTo(12.375 / 107, within(TOLERANCE));
+            assertThat(all.getMedianScore()).isCloseTo(12.375 / 107, within(TOLERANCE));
+            assertThat(all.getLevelDistribution()).containsEntry("0", 2);
+            assertThat(sectors.get("C276").getMeanScore()).isCloseTo(13.5 / 107, within(TOLERANCE));
+        }
+    }
+
+    private static void assertScores(EnterpriseMaturity maturity, double expectedScore) {
+        assertThat(maturity.getDeclared().getScore()).isCloseTo(expectedScore, within(TOLERANCE));
+        assertThat(maturity.getDeclared().getLevel()).isZero();
+        assertThat(maturity.getVerified().getScore()).isCloseTo(expectedScore, within(TOLERANCE));
+        assertThat(maturity.getVerified().getLevel()).isZero();
+    }
+
+    private static void ingest(LocalStack stack, String kind, String... files) {
+        List<String> args = new java.util.ArrayList<>(List.of("ingest", kind,
+                "--bootstrap-servers=" + stack.bootstrapServers(), "--schema-registry-url=" + stack.registryUrl()));
+        for (String file : files) {
+            args.add(EXAMPLES.resolve(file).toString());
+        }
+        assertThat(ProducersCli.commandLine().execute(args.toArray(String[]::new))).as("ingest " + kind).isZero();
+    }
+
+    /** The latest committed value per key, read until {@code done} holds or two minutes have passed. */
+    private static <V extends SpecificRecord> Map<String, V> latestByKey(LocalStack stack, String topic, Class<V> type,
+                                                                        Predicate<Map<String, V>> done) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "readme-example-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put("schema.registry.url", stack.registryUrl());
+        config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        config.put(AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type.getName());
+        Map<String, V> latest = new HashMap<>();
+        // Kafka configures only the deserializers it creates itself.
+        AvroDeserializer<V> values = new AvroDeserializer<>();
+        values.configure(config, false);
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!done.test(latest) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
+                    latest.put(record.key(), record.value());
+                }
+            }
+        }
+        return latest;
+    }
+}
