@@ -1,8 +1,6 @@
 package org.pharmamaturity.streams.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
-import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 import static org.pharmamaturity.streams.testing.TestRecords.telemetry;
 
 import java.time.Duration;
@@ -23,9 +21,7 @@ class DataGapAlertTest {
 
     @BeforeEach
     void start() {
-        driver = new PipelineDriver();
-        driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
-        driver.pipe(Topic.REF_EQUIPMENT, "EQ1", equipment("EQ1", "E1"));
+        driver = PipelineDriver.withPlant("E1", "C272", "EQ1");
     }
 
     @AfterEach

@@ -6,14 +6,11 @@ import static org.pharmamaturity.streams.testing.TestRecords.batch;
 import static org.pharmamaturity.streams.testing.TestRecords.count;
 import static org.pharmamaturity.streams.testing.TestRecords.deviation;
 import static org.pharmamaturity.streams.testing.TestRecords.electricity;
-import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
-import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 import static org.pharmamaturity.streams.testing.TestRecords.quality;
 import static org.pharmamaturity.streams.testing.TestRecords.state;
 import static org.pharmamaturity.streams.testing.TestRecords.telemetry;
 import static org.pharmamaturity.streams.testing.TestRecords.transport;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +40,7 @@ class EnterpriseKpiTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = new PipelineDriver();
-        driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
-        for (String id : List.of("EQ1", "EQ2", "EQ3")) {
-            driver.pipe(Topic.REF_EQUIPMENT, id, equipment(id, "E1"));
-        }
+        driver = PipelineDriver.withPlant("E1", "C272", "EQ1", "EQ2", "EQ3");
     }
 
     @AfterEach

@@ -3,8 +3,6 @@ package org.pharmamaturity.streams.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.pharmamaturity.streams.testing.TestRecords.count;
-import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
-import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 import static org.pharmamaturity.streams.testing.TestRecords.state;
 
 import java.util.List;
@@ -34,11 +32,7 @@ class EquipmentKpiTopologyTest {
 
     @BeforeEach
     void registerPlant() {
-        driver = new PipelineDriver();
-        driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
-        for (String id : List.of("EQ1", "EQ2", "EQ3")) {
-            driver.pipe(Topic.REF_EQUIPMENT, id, equipment(id, "E1"));
-        }
+        driver = PipelineDriver.withPlant("E1", "C272", "EQ1", "EQ2", "EQ3");
     }
 
     @AfterEach

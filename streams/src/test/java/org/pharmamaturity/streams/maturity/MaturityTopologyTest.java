@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.pharmamaturity.streams.testing.TestRecords.assessment;
 import static org.pharmamaturity.streams.testing.TestRecords.at;
-import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
-import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 import static org.pharmamaturity.streams.testing.TestRecords.telemetry;
 
 import java.util.ArrayList;
@@ -47,11 +45,7 @@ class MaturityTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = new PipelineDriver();
-        driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
-        for (String id : List.of("EQ1", "EQ2", "EQ3", "EQ4")) {
-            driver.pipe(Topic.REF_EQUIPMENT, id, equipment(id, "E1"));
-        }
+        driver = PipelineDriver.withPlant("E1", "C272", "EQ1", "EQ2", "EQ3", "EQ4");
     }
 
     @AfterEach

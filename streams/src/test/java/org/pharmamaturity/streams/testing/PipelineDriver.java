@@ -58,6 +58,16 @@ public final class PipelineDriver implements AutoCloseable {
         this(TopologySettings.DEFAULTS);
     }
 
+    /** A driver whose reference data already holds enterprise {@code enterpriseId} of {@code sector} and its equipment. */
+    public static PipelineDriver withPlant(String enterpriseId, String sector, String... equipmentIds) {
+        PipelineDriver driver = new PipelineDriver();
+        driver.pipe(Topic.REF_ENTERPRISE, enterpriseId, TestRecords.enterprise(enterpriseId, sector));
+        for (String equipmentId : equipmentIds) {
+            driver.pipe(Topic.REF_EQUIPMENT, equipmentId, TestRecords.equipment(equipmentId, enterpriseId));
+        }
+        return driver;
+    }
+
     public PipelineDriver(TopologySettings settings) {
         try {
             stateDir = Files.createTempDirectory("pipeline-driver");

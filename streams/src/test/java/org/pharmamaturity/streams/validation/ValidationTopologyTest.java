@@ -6,7 +6,6 @@ import static org.pharmamaturity.streams.testing.TestRecords.assessment;
 import static org.pharmamaturity.streams.testing.TestRecords.batch;
 import static org.pharmamaturity.streams.testing.TestRecords.count;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
-import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 import static org.pharmamaturity.streams.testing.TestRecords.state;
 
 import java.nio.ByteBuffer;
@@ -42,9 +41,7 @@ class ValidationTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = new PipelineDriver();
-        driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
-        driver.pipe(Topic.REF_EQUIPMENT, "EQ1", equipment("EQ1", "E1"));
+        driver = PipelineDriver.withPlant("E1", "C272", "EQ1");
     }
 
     @AfterEach
