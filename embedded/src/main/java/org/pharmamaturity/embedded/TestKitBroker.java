@@ -2,12 +2,17 @@ package org.pharmamaturity.embedded;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A one-node KRaft cluster (combined broker and controller) on random ports, built with Kafka's own
  * {@link KafkaClusterTestKit}; internal topics use replication factor 1 so transactions work on one node.
  */
 public final class TestKitBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestKitBroker.class);
 
     private final KafkaClusterTestKit cluster;
 
@@ -17,6 +22,7 @@ public final class TestKitBroker implements AutoCloseable {
 
     /** Formats, starts and waits for a fresh cluster. */
     public static TestKitBroker start() {
+        keepTheBrokerFromHaltingTheJvm();
         KafkaClusterTestKit cluster = null;
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
@@ -58,6 +64,18 @@ public final class TestKitBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new EmbeddedStackException("The embedded Kafka test cluster did not shut down cleanly: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A shared test broker lives until the JVM exits, and the test kit deletes its data directories in a shutdown
+     * hook that can run while the broker is still up; the broker then sees its only log directory fail and halts the
+     * JVM with status 1, so Surefire reports a failed fork after every test passed. The tests own this JVM: a halt
+     * request is logged instead (Kafka's own tests override the same procedure).
+     */
+    private static void keepTheBrokerFromHaltingTheJvm() {
+        Exit.setHaltProcedure((status, message) -> LOG.warn(
+                "The embedded broker asked to halt the JVM with status {} ({}); ignored, the tests own this JVM",
+                status, message));
     }
 
     private static void closeQuietly(KafkaClusterTestKit cluster) {
