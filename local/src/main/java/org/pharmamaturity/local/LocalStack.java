@@ -16,9 +16,10 @@ import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.embedded.RegistrySettings;
 import org.pharmamaturity.embedded.RegistryStorage;
 import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.TopicProvisioner;
+import org.pharmamaturity.schemas.TopicProvisioningException;
 import org.pharmamaturity.schemas.registry.SchemaRegistryException;
 import org.pharmamaturity.streams.MaturityStreamsService;
-import org.pharmamaturity.streams.TopicProvisioner;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 
@@ -53,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
      * @throws org.pharmamaturity.embedded.PortInUseException when one of the ports is taken (checked first)
      * @throws EmbeddedStackException  when the broker or the registry does not start
      * @throws SchemaRegistryException when a schema cannot be registered
+     * @throws TopicProvisioningException when the topics cannot be created
      */
     public static LocalStack start(LocalStackSettings settings) {
         LoopbackPorts.requireFree(settings.kafkaPort(), "Kafka broker");
@@ -204,7 +206,8 @@ public final class LocalStack implements AutoCloseable {
     static Optional<LocalStack> startOrExplain(String[] args, PrintStream err) {
         try {
             return Optional.of(start(LocalStackSettings.fromArgs(args)));
-        } catch (IllegalArgumentException | EmbeddedStackException | SchemaRegistryException e) {
+        } catch (IllegalArgumentException | EmbeddedStackException | SchemaRegistryException
+                 | TopicProvisioningException e) {
             err.println("run-local: " + e.getMessage());
             return Optional.empty();
         }

@@ -218,9 +218,13 @@ public final class Topic<V extends SpecificRecord> {
         return Map.copyOf(configs);
     }
 
-    /** A {@link NewTopic} with the suggested partitions and configs, for the admin client. */
-    public NewTopic newTopic(short replicationFactor) {
-        return new NewTopic(name, partitions, replicationFactor).configs(topicConfigs());
+    /**
+     * A {@link NewTopic} with the suggested partitions and configs, for the admin client.
+     *
+     * @param replicationFactor empty for the broker's default
+     */
+    public NewTopic newTopic(Optional<Short> replicationFactor) {
+        return new NewTopic(name, Optional.of(partitions), replicationFactor).configs(topicConfigs());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class TopicTest {
         // 7 days * 86 400 000 ms
         assertThat(Topic.FACTORY_EQUIPMENT_TELEMETRY.topicConfigs())
                 .isEqualTo(Map.of("cleanup.policy", "delete", "retention.ms", "604800000"));
-        NewTopic dlq = Topic.MATURITY_DLQ.newTopic((short) 1);
+        NewTopic dlq = Topic.MATURITY_DLQ.newTopic(Optional.of((short) 1));
         assertThat(dlq.name()).isEqualTo("maturity.dlq");
         assertThat(dlq.numPartitions()).isEqualTo(3);
         // 30 days * 86 400 000 ms

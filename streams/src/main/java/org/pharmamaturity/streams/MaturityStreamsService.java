@@ -13,6 +13,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.pharmamaturity.evaluation.model.ModelException;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.schemas.TopicProvisioner;
+import org.pharmamaturity.schemas.TopicProvisioningException;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
@@ -95,7 +97,7 @@ public final class MaturityStreamsService implements AutoCloseable {
         try {
             settings = ServiceSettings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
             service = start(settings, new CountingPipelineMeters());
-        } catch (SettingsException | ModelException e) {
+        } catch (SettingsException | ModelException | TopicProvisioningException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;

@@ -27,7 +27,7 @@ import org.pharmamaturity.embedded.EmbeddedStack;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.serde.AvroDeserializer;
 import org.pharmamaturity.schemas.serde.AvroSerializer;
-import org.pharmamaturity.streams.TopicProvisioner;
+import org.pharmamaturity.schemas.TopicProvisioner;
 
 /**
  * The pipeline's topics on the embedded broker and registry: created once, written by real producers with the
