@@ -23,6 +23,7 @@ import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.topology.PipelineTopology;
+import org.pharmamaturity.streams.topology.ReferenceAuditTopology;
 import org.pharmamaturity.streams.topology.TopologyDependencies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The streams service: loads the settings and the models, creates missing topics, and runs the pipeline
  * topology in a {@link KafkaStreams} instance (exactly_once_v2 by default) with the dead-letter exception
- * handlers. A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and
+ * handlers, beside a small second instance that dead-letters bad reference records ({@link ReferenceAuditTopology}). A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and
  * resumes from the last commit. The REST API reads the state stores through {@link #streams()}.
  *
  * <p>Run: {@code java -cp ... org.pharmamaturity.streams.MaturityStreamsService [service.properties]}; every
@@ -42,10 +43,12 @@ public final class MaturityStreamsService implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final KafkaStreams referenceAudit;
     private final ServiceSettings settings;
 
-    private MaturityStreamsService(KafkaStreams streams, ServiceSettings settings) {
+    private MaturityStreamsService(KafkaStreams streams, KafkaStreams referenceAudit, ServiceSettings settings) {
         this.streams = streams;
+        this.referenceAudit = referenceAudit;
         this.settings = settings;
     }
 
@@ -56,18 +59,26 @@ public final class MaturityStreamsService implements AutoCloseable {
             Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
             TopicProvisioner.createMissing(admin, settings.replicationFactor());
         }
-        Topology topology = PipelineTopology.build(new TopologyDependencies(settings.topology(),
-                new TopicSerdes(settings.serdeSettings()), models, meters));
-        Properties properties = settings.streamsProperties();
+        TopologyDependencies dependencies = new TopologyDependencies(settings.topology(),
+                new TopicSerdes(settings.serdeSettings()), models, meters);
+        KafkaStreams referenceAudit = streams(ReferenceAuditTopology.build(dependencies),
+                settings.referenceAuditProperties(), meters);
+        KafkaStreams streams = streams(PipelineTopology.build(dependencies), settings.streamsProperties(), meters);
+        referenceAudit.start();
+        streams.start();
+        LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
+        return new MaturityStreamsService(streams, referenceAudit, settings);
+    }
+
+    /** A KafkaStreams instance with the dead-letter handlers, whose failed threads are replaced. */
+    private static KafkaStreams streams(Topology topology, Properties properties, PipelineMeters meters) {
         DeadLetterWiring.install(properties, meters);
         KafkaStreams streams = new KafkaStreams(topology, properties);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("A stream thread failed; replacing it, it resumes from the last commit", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.start();
-        LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
-        return new MaturityStreamsService(streams, settings);
+        return streams;
     }
 
     /** The running KafkaStreams instance, for interactive queries and health. */
@@ -86,8 +97,10 @@ public final class MaturityStreamsService implements AutoCloseable {
      */
     @Override
     public void close() {
-        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        CloseOptions options = CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        streams.close(options);
+        referenceAudit.close(options);
     }
 
     /** Starts the service and runs until the process is stopped. */

@@ -55,6 +55,9 @@ public final class ServiceSettings {
     /** Replication factor of topics created at start-up; empty means the broker's default. */
     public static final String TOPICS_REPLICATION_FACTOR = "maturity.topics.replication-factor";
 
+    /** Appended to application.id for the reference audit application. */
+    public static final String REFERENCE_AUDIT_SUFFIX = "-reference-audit";
+
     private static final String OWN_PREFIX = "maturity.";
     private static final String GLOBAL_PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler.global.enabled";
     private static final String ENV_PREFIX = "MATURITY_";
@@ -166,6 +169,22 @@ public final class ServiceSettings {
     public Properties streamsProperties() {
         Properties properties = new Properties();
         properties.putAll(kafkaSettings());
+        return properties;
+    }
+
+    /**
+     * The settings of the reference audit, the service's second, stateless KafkaStreams application: the same as
+     * {@link #streamsProperties()} with {@value #REFERENCE_AUDIT_SUFFIX} appended to application.id (its own
+     * consumer group and transactional ids) and to client.id when one is set, and one stream thread.
+     */
+    public Properties referenceAuditProperties() {
+        Properties properties = streamsProperties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId() + REFERENCE_AUDIT_SUFFIX);
+        String clientId = values.get(StreamsConfig.CLIENT_ID_CONFIG);
+        if (clientId != null && !clientId.isBlank()) {
+            properties.put(StreamsConfig.CLIENT_ID_CONFIG, clientId + REFERENCE_AUDIT_SUFFIX);
+        }
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
         return properties;
     }
 

@@ -1,9 +1,7 @@
 package org.pharmamaturity.streams.reference;
 
-import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.Equipment;
-import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.state.StoreNames;
 
@@ -14,14 +12,12 @@ public final class ReferenceStoreUpdaters {
     }
 
     /** Keeps {@link StoreNames#REF_ENTERPRISE} from ref.enterprise. */
-    public static ReferenceStoreUpdater<Enterprise> enterprises(TopicSerdes serdes, PipelineMeters meters) {
-        return new ReferenceStoreUpdater<>(Topic.REF_ENTERPRISE, ReferenceKind.ENTERPRISE, StoreNames.REF_ENTERPRISE,
-                serdes, meters);
+    public static ReferenceStoreUpdater<Enterprise> enterprises(TopicSerdes serdes) {
+        return new ReferenceStoreUpdater<>(ReferenceDecoder.enterprises(serdes), StoreNames.REF_ENTERPRISE);
     }
 
     /** Keeps {@link StoreNames#REF_EQUIPMENT} from ref.equipment. */
-    public static ReferenceStoreUpdater<Equipment> equipment(TopicSerdes serdes, PipelineMeters meters) {
-        return new ReferenceStoreUpdater<>(Topic.REF_EQUIPMENT, ReferenceKind.EQUIPMENT, StoreNames.REF_EQUIPMENT,
-                serdes, meters);
+    public static ReferenceStoreUpdater<Equipment> equipment(TopicSerdes serdes) {
+        return new ReferenceStoreUpdater<>(ReferenceDecoder.equipment(serdes), StoreNames.REF_EQUIPMENT);
     }
 }

@@ -31,12 +31,12 @@ public final class ReferenceDataTopology {
                         StateSerde.of(Enterprise.class)).withLoggingDisabled(),
                 "reference-enterprise-source", new StringDeserializer(), new ByteArrayDeserializer(),
                 Topic.REF_ENTERPRISE.name(), "reference-enterprise-update",
-                () -> ReferenceStoreUpdaters.enterprises(dependencies.serdes(), dependencies.meters()));
+                () -> ReferenceStoreUpdaters.enterprises(dependencies.serdes()));
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REF_EQUIPMENT), Serdes.String(),
                         StateSerde.of(Equipment.class)).withLoggingDisabled(),
                 "reference-equipment-source", new StringDeserializer(), new ByteArrayDeserializer(),
                 Topic.REF_EQUIPMENT.name(), "reference-equipment-update",
-                () -> ReferenceStoreUpdaters.equipment(dependencies.serdes(), dependencies.meters()));
+                () -> ReferenceStoreUpdaters.equipment(dependencies.serdes()));
     }
 }

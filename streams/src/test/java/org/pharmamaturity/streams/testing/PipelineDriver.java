@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
@@ -33,6 +35,7 @@ import org.pharmamaturity.streams.dlq.DeadLetterWiring;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.topology.PipelineTopology;
+import org.pharmamaturity.streams.topology.ReferenceAuditTopology;
 import org.pharmamaturity.streams.topology.TopologyDependencies;
 
 /**
@@ -69,6 +72,15 @@ public final class PipelineDriver implements AutoCloseable {
     }
 
     public PipelineDriver(TopologySettings settings) {
+        this(settings, PipelineTopology::build);
+    }
+
+    /** The reference audit topology (the service's second application) in a driver of its own. */
+    public static PipelineDriver referenceAudit() {
+        return new PipelineDriver(TopologySettings.DEFAULTS, ReferenceAuditTopology::build);
+    }
+
+    private PipelineDriver(TopologySettings settings, Function<TopologyDependencies, Topology> topology) {
         try {
             stateDir = Files.createTempDirectory("pipeline-driver");
         } catch (IOException e) {
@@ -84,7 +96,7 @@ public final class PipelineDriver implements AutoCloseable {
         properties.put("processing.exception.handler.global.enabled", true);
         properties.putAll(serdeSettings);
         DeadLetterWiring.install(properties, meters);
-        driver = new TopologyTestDriver(PipelineTopology.build(dependencies), properties, WALL_CLOCK);
+        driver = new TopologyTestDriver(topology.apply(dependencies), properties, WALL_CLOCK);
     }
 
     /** Pipes a record with its eventTime as the Kafka timestamp. */
@@ -108,7 +120,7 @@ public final class PipelineDriver implements AutoCloseable {
     }
 
     /** Serializes a record for a topic the way a registry-aware producer would (for building bad records). */
-    public <V extends SpecificRecord> byte[] serialize(String topic, V value) {
+    public <V> byte[] serialize(String topic, V value) {
         AvroSerializer<V> serializer = new AvroSerializer<>(registry());
         serializer.configure(serdeSettings, false);
         return serializer.serialize(topic, value);

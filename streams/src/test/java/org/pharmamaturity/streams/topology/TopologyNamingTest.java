@@ -40,6 +40,18 @@ class TopologyNamingTest {
     }
 
     @Test
+    void everyNodeOfTheReferenceAuditIsNamed() {
+        Topology audit = ReferenceAuditTopology.build(new TopologyDependencies(TopologySettings.DEFAULTS,
+                new TopicSerdes(Map.of("schema.registry.url", "mock://naming")), ModelRegistry.builtIn(),
+                new CountingPipelineMeters()));
+        List<String> names = new ArrayList<>();
+        audit.describe().subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> names.add(node.name())));
+        assertThat(names).containsExactlyInAnyOrder("reference-audit-enterprise-source",
+                "reference-audit-enterprise-check", "reference-audit-enterprise-dlq", "reference-audit-equipment-source",
+                "reference-audit-equipment-check", "reference-audit-equipment-dlq");
+    }
+
+    @Test
     void theQueryableStoresHaveTheirPublishedNames() {
         TreeSet<String> stores = new TreeSet<>();
         nodes().forEach(node -> {
