@@ -60,12 +60,17 @@ final class ChildService implements AutoCloseable {
     boolean awaitLog(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && pattern.matcher(Files.readString(log, StandardCharsets.ISO_8859_1)).find()) {
+            if (pattern.matcher(log()).find()) {
                 return true;
             }
             Thread.sleep(200);
         }
         return false;
+    }
+
+    /** What the child has logged so far. */
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
     }
 
     /** Kills the JVM at once, as a crash or SIGKILL would. */
