@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.streams.state.StoreNames;
+import org.pharmamaturity.streams.state.WindowStoreAnchor;
 import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 import org.pharmamaturity.streams.state.avro.TelemetryFact;
 
@@ -30,6 +31,7 @@ public final class TelemetrySampler implements Processor<String, EquipmentTeleme
     public void init(ProcessorContext<String, EnterpriseFact> context) {
         this.context = context;
         this.hoursSeen = context.getStateStore(StoreNames.KPI_TELEMETRY_HOURS);
+        WindowStoreAnchor.anchorWhenEmpty(context, hoursSeen);
     }
 
     @Override

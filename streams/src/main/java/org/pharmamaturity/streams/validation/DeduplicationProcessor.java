@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
+import org.pharmamaturity.streams.state.WindowStoreAnchor;
 
 /**
  * Drops a record whose eventId was already seen within the dedup horizon (in event time), so a resent event is
@@ -43,6 +44,7 @@ public final class DeduplicationProcessor<V> implements FixedKeyProcessor<String
     public void init(FixedKeyProcessorContext<String, V> context) {
         this.context = context;
         this.seen = context.getStateStore(storeName);
+        WindowStoreAnchor.anchorWhenEmpty(context, seen);
     }
 
     @Override
