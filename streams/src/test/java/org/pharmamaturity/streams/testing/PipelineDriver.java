@@ -24,6 +24,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
@@ -147,6 +148,11 @@ public final class PipelineDriver implements AutoCloseable {
     /** A key-value store of the topology. */
     public <V> KeyValueStore<String, V> store(String name) {
         return driver.getKeyValueStore(name);
+    }
+
+    /** A window store of the topology. */
+    public <V> WindowStore<String, V> windowStore(String name) {
+        return driver.getWindowStore(name);
     }
 
     /** Moves the processing clock on, firing wall-clock punctuators. */
