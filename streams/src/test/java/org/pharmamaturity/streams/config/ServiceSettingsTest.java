@@ -42,6 +42,19 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void theReferenceAuditRunsAsItsOwnExactlyOnceApplication() {
+        ServiceSettings settings = ServiceSettings.of(Map.of("application.id", "plant", "client.id", "svc-1",
+                "num.stream.threads", "4"));
+        assertThat(settings.referenceAuditProperties()).containsEntry("application.id", "plant-reference-audit")
+                .containsEntry("client.id", "svc-1-reference-audit").containsEntry("num.stream.threads", "1")
+                .containsEntry("processing.guarantee", "exactly_once_v2");
+        // Without a client.id Kafka Streams derives one from the application.id, which already differs.
+        assertThat(ServiceSettings.of(Map.of()).referenceAuditProperties()).doesNotContainKey("client.id");
+        assertThat(settings.streamsProperties()).containsEntry("application.id", "plant")
+                .containsEntry("num.stream.threads", "4");
+    }
+
+    @Test
     void environmentNamesDropTheOwnPrefix() {
         assertThat(ServiceSettings.environmentName("bootstrap.servers")).isEqualTo("MATURITY_BOOTSTRAP_SERVERS");
         assertThat(ServiceSettings.environmentName("maturity.validation.max-future-skew"))
