@@ -240,8 +240,9 @@ public final class ServiceSettings {
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Refuse to start with an auto-generated internal topic or store name: they are part of the state contract.
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        // Reference records the global thread cannot use are counted and logged instead of stopping the service
-        // (the default from Kafka 5.0, hence its constant is deprecated in 4.3).
+        // An unexpected failure in the global stores' updaters is counted and logged instead of stopping the service
+        // (bad reference records are skipped there and dead-lettered by the reference audit); this is the default
+        // from Kafka 5.0, hence its constant is deprecated in 4.3.
         defaults.put(GLOBAL_PROCESSING_EXCEPTION_HANDLER, "true");
         defaults.put(MODEL, ModelLoader.REFERENCE_MODEL);
         defaults.put(MAX_FUTURE_SKEW, TopologySettings.DEFAULTS.maxFutureSkew().toString());
