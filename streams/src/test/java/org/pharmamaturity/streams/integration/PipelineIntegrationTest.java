@@ -47,7 +47,7 @@ import org.pharmamaturity.streams.testing.Answers;
  */
 class PipelineIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final long HOUR = 3_600_000L;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
