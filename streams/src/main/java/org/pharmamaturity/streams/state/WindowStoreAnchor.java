@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * offset inside the store (KIP-1035), and a window store writes it into each of its segments; a store that has
  * never received a record has no segment, so after a clean stop it looks uncheckpointed, and under
  * exactly_once_v2 its task is declared corrupted, wiped and re-initialized with a forced rebalance (see the
- * README, "State after a clean restart"). Once, shortly after the task starts, an empty store gets an anchor
+ * README, "State after a clean restart"). Once, as soon as the task runs, an empty store gets an anchor
  * entry: key "" (every real key is a non-blank id, so no lookup finds it) at time 0, which expires with its
  * segment as soon as real data moves the store's stream time past the retention.
  */
@@ -23,8 +23,11 @@ public final class WindowStoreAnchor {
     /** The anchor's key: never an id, since ids are required to be non-blank. */
     public static final String KEY = "";
 
-    /** How soon after the task starts the anchor is written: at the first wall-clock punctuation. */
-    private static final Duration DELAY = Duration.ofSeconds(1);
+    /**
+     * The anchor is written at the task's first wall-clock punctuation: as early as possible, because a task revoked
+     * before it (a rebalance right after start-up) still closes its empty store without a segment.
+     */
+    private static final Duration DELAY = Duration.ofMillis(1);
 
     private WindowStoreAnchor() {
     }
