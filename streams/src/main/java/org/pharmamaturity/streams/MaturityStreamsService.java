@@ -19,8 +19,8 @@ import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
 import org.pharmamaturity.streams.maturity.ModelsInForce;
-import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
+import org.pharmamaturity.streams.metrics.ServiceMetrics;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.topology.PipelineTopology;
 import org.pharmamaturity.streams.topology.TopologyDependencies;
@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The streams service: loads the settings and the models, creates missing topics, and runs the pipeline
  * topology in a {@link KafkaStreams} instance (exactly_once_v2 by default) with the dead-letter exception
  * handlers. A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and
- * resumes from the last commit. The REST API reads the state stores through {@link #streams()}.
+ * resumes from the last commit. The REST API reads the state stores through {@link #streams()}; GET /metrics
+ * serves {@link #metrics()}.
  *
  * <p>Run: {@code java -cp ... org.pharmamaturity.streams.MaturityStreamsService [service.properties]}; every
  * setting can be overridden by a {@code MATURITY_*} environment variable (see {@link ServiceSettings}).
@@ -43,14 +44,30 @@ public final class MaturityStreamsService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ServiceSettings settings;
+    private final ServiceMetrics metrics;
 
-    private MaturityStreamsService(KafkaStreams streams, ServiceSettings settings) {
+    private MaturityStreamsService(KafkaStreams streams, ServiceSettings settings, ServiceMetrics metrics) {
         this.streams = streams;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
-    /** Starts the pipeline with {@code settings}; the counters go to {@code meters}. */
+    /** Starts the pipeline with {@code settings}; every metric, pipeline counters included, is in {@link #metrics()}. */
+    public static MaturityStreamsService start(ServiceSettings settings) {
+        ServiceMetrics metrics = new ServiceMetrics();
+        return start(settings, metrics.pipelineMeters(), metrics);
+    }
+
+    /**
+     * Starts the pipeline with {@code settings}, its counters going to {@code meters} (tests read them there);
+     * {@link #metrics()} then has every metric but those counters, which stay at 0.
+     */
     public static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters) {
+        return start(settings, meters, new ServiceMetrics());
+    }
+
+    private static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters,
+            ServiceMetrics metrics) {
         ModelRegistry models = ModelsInForce.load(settings.modelSource());
         if (settings.createTopics()) {
             Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
@@ -65,14 +82,20 @@ public final class MaturityStreamsService implements AutoCloseable {
             LOG.error("A stream thread failed; replacing it, it resumes from the last commit", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        metrics.bind(streams);
         streams.start();
         LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
-        return new MaturityStreamsService(streams, settings);
+        return new MaturityStreamsService(streams, settings, metrics);
     }
 
     /** The running KafkaStreams instance, for interactive queries and health. */
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** The metrics GET /metrics serves. */
+    public ServiceMetrics metrics() {
+        return metrics;
     }
 
     /** The settings the service runs with. */
@@ -88,6 +111,7 @@ public final class MaturityStreamsService implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        metrics.close();
     }
 
     /** Starts the service and runs until the process is stopped. */
@@ -96,7 +120,7 @@ public final class MaturityStreamsService implements AutoCloseable {
         MaturityStreamsService service;
         try {
             settings = ServiceSettings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
-            service = start(settings, new CountingPipelineMeters());
+            service = start(settings);
         } catch (SettingsException | ModelException | TopicProvisioningException e) {
             System.err.println(e.getMessage());
             System.exit(2);
