@@ -96,7 +96,10 @@ class MetricsIntegrationTest {
             raw.flush();
 
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertSettled(service));
-            PrometheusScrape scrape = PrometheusScrape.parse(service.metrics().scrape());
+            String text = service.metrics().scrape();
+            // Kept for the dashboard work, whose queries must use names seen in a real scrape.
+            Files.writeString(Path.of("target", "metrics-scrape.txt"), text);
+            PrometheusScrape scrape = PrometheusScrape.parse(text);
 
             assertPipelineCounters(scrape);
             assertEnterprises(scrape);
