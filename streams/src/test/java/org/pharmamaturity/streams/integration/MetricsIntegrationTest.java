@@ -112,7 +112,12 @@ class MetricsIntegrationTest {
             // The Kafka Streams client metrics, bound by Micrometer's KafkaStreamsMetrics.
             assertThat(scrape.samples("kafka_stream_thread_process_rate")).isNotEmpty();
             assertThat(scrape.samples("kafka_stream_thread_commit_latency_avg")).isNotEmpty();
-            assertThat(scrape.samplesStartingWith("kafka_consumer_")).isNotEmpty();
+            // What the stream-thread alert of the dashboards uses: one thread (Kafka Streams' default), none failed.
+            assertThat(scrape.samples("kafka_stream_alive_stream_threads")).singleElement()
+                    .extracting(PrometheusScrape.Sample::value).isEqualTo(1.0);
+            assertThat(scrape.samples("kafka_stream_failed_stream_threads_total")).singleElement()
+                    .extracting(PrometheusScrape.Sample::value).isEqualTo(0.0);
+            assertThat(scrape.samples("kafka_consumer_fetch_manager_records_lag_max")).isNotEmpty();
             assertThat(scrape.samplesStartingWith("kafka_producer_")).isNotEmpty();
             assertThat(scrape.samples("jvm_memory_used_bytes")).isNotEmpty();
         }
