@@ -21,7 +21,6 @@ import org.pharmamaturity.schemas.TopicProvisioningException;
 import org.pharmamaturity.schemas.registry.SchemaRegistryException;
 import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.config.ServiceSettings;
-import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 
 /**
  * The one-command local run: a Kafka broker on 127.0.0.1:9092 and an Apicurio registry on 127.0.0.1:8081, with
@@ -92,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
                 "bootstrap.servers", bootstrapServers,
                 "schema.registry.url", registry.url(),
                 "state.dir", settings.dataDirectory().resolve("streams").toString(),
-                ServiceSettings.TOPICS_CREATE, "false")), new CountingPipelineMeters());
+                ServiceSettings.TOPICS_CREATE, "false")));
         running.push(service);
         if (settings.simulatorRate() > 0) {
             simulator = SimulatorProcess.start(bootstrapServers, registry.url(), settings.simulatorRate(),

@@ -19,8 +19,8 @@ import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
 import org.pharmamaturity.streams.maturity.ModelsInForce;
-import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
+import org.pharmamaturity.streams.metrics.ServiceMetrics;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.topology.PipelineTopology;
 import org.pharmamaturity.streams.topology.ReferenceAuditTopology;
@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The streams service: loads the settings and the models, creates missing topics, and runs the pipeline
  * topology in a {@link KafkaStreams} instance (exactly_once_v2 by default) with the dead-letter exception
- * handlers, beside a small second instance that dead-letters bad reference records ({@link ReferenceAuditTopology}). A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and
- * resumes from the last commit. The REST API reads the state stores through {@link #streams()}.
+ * handlers, beside a small second instance that dead-letters bad reference records ({@link ReferenceAuditTopology}).
+ * A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and resumes from
+ * the last commit. The REST API reads the state stores through {@link #streams()}; GET /metrics serves
+ * {@link #metrics()}.
  *
  * <p>Run: {@code java -cp ... org.pharmamaturity.streams.MaturityStreamsService [service.properties]}; every
  * setting can be overridden by a {@code MATURITY_*} environment variable (see {@link ServiceSettings}).
@@ -45,15 +47,32 @@ public final class MaturityStreamsService implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreams referenceAudit;
     private final ServiceSettings settings;
+    private final ServiceMetrics metrics;
 
-    private MaturityStreamsService(KafkaStreams streams, KafkaStreams referenceAudit, ServiceSettings settings) {
+    private MaturityStreamsService(KafkaStreams streams, KafkaStreams referenceAudit, ServiceSettings settings,
+            ServiceMetrics metrics) {
         this.streams = streams;
         this.referenceAudit = referenceAudit;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
-    /** Starts the pipeline with {@code settings}; the counters go to {@code meters}. */
+    /** Starts the pipeline with {@code settings}; every metric, pipeline counters included, is in {@link #metrics()}. */
+    public static MaturityStreamsService start(ServiceSettings settings) {
+        ServiceMetrics metrics = new ServiceMetrics();
+        return start(settings, metrics.pipelineMeters(), metrics);
+    }
+
+    /**
+     * Starts the pipeline with {@code settings}, its counters going to {@code meters} (tests read them there);
+     * {@link #metrics()} then has every metric but those counters, which stay at 0.
+     */
     public static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters) {
+        return start(settings, meters, new ServiceMetrics());
+    }
+
+    private static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters,
+            ServiceMetrics metrics) {
         ModelRegistry models = ModelsInForce.load(settings.modelSource());
         if (settings.createTopics()) {
             Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
@@ -64,10 +83,11 @@ public final class MaturityStreamsService implements AutoCloseable {
         KafkaStreams referenceAudit = streams(ReferenceAuditTopology.build(dependencies),
                 settings.referenceAuditProperties(), meters);
         KafkaStreams streams = streams(PipelineTopology.build(dependencies), settings.streamsProperties(), meters);
+        metrics.bind(streams);
         referenceAudit.start();
         streams.start();
         LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
-        return new MaturityStreamsService(streams, referenceAudit, settings);
+        return new MaturityStreamsService(streams, referenceAudit, settings, metrics);
     }
 
     /** A KafkaStreams instance with the dead-letter handlers, whose failed threads are replaced. */
@@ -86,6 +106,11 @@ public final class MaturityStreamsService implements AutoCloseable {
         return streams;
     }
 
+    /** The metrics GET /metrics serves. */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
     /** The settings the service runs with. */
     public ServiceSettings settings() {
         return settings;
@@ -101,6 +126,7 @@ public final class MaturityStreamsService implements AutoCloseable {
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         streams.close(options);
         referenceAudit.close(options);
+        metrics.close();
     }
 
     /** Starts the service and runs until the process is stopped. */
@@ -109,7 +135,7 @@ public final class MaturityStreamsService implements AutoCloseable {
         MaturityStreamsService service;
         try {
             settings = ServiceSettings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
-            service = start(settings, new CountingPipelineMeters());
+            service = start(settings);
         } catch (SettingsException | ModelException | TopicProvisioningException e) {
             System.err.println(e.getMessage());
             System.exit(2);
