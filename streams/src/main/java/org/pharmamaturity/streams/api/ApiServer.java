@@ -139,7 +139,7 @@ public final class ApiServer implements AutoCloseable {
             Identifiers.require(parameter.getKey(), parameter.getValue());
         }
         byte[] body = "POST".equals(route.method()) ? body(exchange) : new byte[0];
-        return new ApiRequest(route, exchange.getRequestURI().getRawPath(), matched.pathParameters(), query, caller,
+        return new ApiRequest(exchange.getRequestURI().getRawPath(), matched.pathParameters(), query, caller,
                 authorization, exchange.getRequestHeaders().containsKey(ApiRequest.FORWARDED_HEADER), body);
     }
 

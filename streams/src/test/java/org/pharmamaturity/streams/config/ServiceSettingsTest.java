@@ -77,4 +77,17 @@ class ServiceSettingsTest {
                 "maturity.api.port: '80800' is not a whole number from 0 to 65535",
                 "maturity.api.max-body-bytes: 'lots' is not a whole number from 1 to 2147483647");
     }
+
+    @Test
+    void kafkaSecurityAndRegistryCredentialsComeFromTheEnvironmentAlone() {
+        ServiceSettings settings = ServiceSettings.load(null, Map.of("MATURITY_SECURITY_PROTOCOL", "SASL_SSL",
+                "MATURITY_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required;",
+                "MATURITY_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/truststore.p12",
+                "MATURITY_BASIC_AUTH_USER_INFO", "user:secret", "MATURITY_NOT_A_SETTING", "x"));
+        assertThat(settings.kafkaSettings()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required;")
+                .containsEntry("ssl.truststore.location", "/etc/kafka/truststore.p12")
+                .containsEntry("basic.auth.user.info", "user:secret")
+                .doesNotContainKey("not.a.setting");
+    }
 }
