@@ -63,6 +63,8 @@ class ApiIntegrationTest {
     private final String regulatorToken = "regulator-" + UUID.randomUUID();
     private final String tokenA = "a-" + UUID.randomUUID();
     private final String tokenB = "b-" + UUID.randomUUID();
+    /** The token of an enterprise that ref.enterprise does not know. */
+    private final String tokenUnregistered = "c-" + UUID.randomUUID();
     private MaturityStreamsService service;
     private ApiClient api;
     private JsonNode accepted;
@@ -88,7 +90,7 @@ class ApiIntegrationTest {
         settings.put(ServiceSettings.API_MAX_BODY_BYTES, Integer.toString(MAX_BODY));
         settings.put(ServiceSettings.API_TOKENS, TokenAuthenticator.hash(regulatorToken) + " regulator,"
                 + TokenAuthenticator.hash(tokenA) + " enterprise:" + a + ", " + TokenAuthenticator.hash(tokenB)
-                + " enterprise:" + b);
+                + " enterprise:" + b + "," + TokenAuthenticator.hash(tokenUnregistered) + " enterprise:C-" + run);
         service = MaturityStreamsService.start(ServiceSettings.of(settings), new CountingPipelineMeters());
         api = new ApiClient(service.api().port());
         try (KafkaProducer<String, SpecificRecord> producer = topics.producer()) {
@@ -266,6 +268,13 @@ class ApiIntegrationTest {
         assertThat(answerProblems).hasSize(2);
         assertThat(answerProblems).anyMatch(p -> p.contains("answers[1].grade") && p.contains("EXCELLENT"));
         assertThat(answerProblems).anyMatch(p -> p.startsWith("answers[0].requirementId: 'NOPE-01' is not a requirement"));
+
+        ApiClient.Answer unregistered = api.post("/api/v1/assessments", tokenUnregistered, "application/json", """
+                {"modelVersion": "cmmm-2020-reference", "answers": []}""");
+        assertThat(unregistered.status()).isEqualTo(400);
+        assertThat(texts(unregistered.json().path("problems"))).containsExactly("enterpriseId: 'C-" + run
+                + "' is not registered in ref.enterprise; register the enterprise first (the pipeline would set its"
+                + " assessment aside as a dead letter)");
 
         ApiClient.Answer byRegulator = api.post("/api/v1/assessments", regulatorToken, "application/json", "{}");
         assertThat(byRegulator.status()).isEqualTo(403);

@@ -37,6 +37,8 @@ import org.pharmamaturity.streams.testing.Answers;
 class TwoInstanceApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** Enterprise ids to choose from: with two instances, each holds some of them (all on one: 2 in 2^16). */
+    private static final int CANDIDATES = 16;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String token = "regulator-" + UUID.randomUUID();
@@ -44,6 +46,14 @@ class TwoInstanceApiTest {
     @Test
     void eachInstanceAnswersForKeysTheOtherHolds(@TempDir Path work) throws Exception {
         EmbeddedTopics topics = new EmbeddedTopics();
+        // Reference data first, so the global stores hold every candidate before its assessment is validated.
+        try (KafkaProducer<String, SpecificRecord> producer = topics.producer()) {
+            for (int i = 0; i < CANDIDATES; i++) {
+                producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), candidate(i), enterprise(candidate(i),
+                        "T-" + run)));
+            }
+            producer.flush();
+        }
         try (MaturityStreamsService first = MaturityStreamsService.start(settings(topics, work, "one"),
                 new CountingPipelineMeters());
                 MaturityStreamsService second = MaturityStreamsService.start(settings(topics, work, "two"),
@@ -56,7 +66,6 @@ class TwoInstanceApiTest {
             String heldBySecond = enterpriseHeldBy(first, firstHost, false);
             try (KafkaProducer<String, SpecificRecord> producer = topics.producer()) {
                 for (String id : List.of(heldByFirst, heldBySecond)) {
-                    producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), id, enterprise(id, "T-" + run)));
                     // Level 1 FULL only: L1 = 1, L2 = 0 < 0.8, so S = 1 + 0 = 1, level 1.
                     producer.send(new ProducerRecord<>(Topic.ASSESSMENT_SELF_SUBMITTED.name(), id,
                             assessment(id, "S-" + id, "2025-03-01T00:00:00Z", Answers.fullUpTo(1))));
@@ -87,14 +96,19 @@ class TwoInstanceApiTest {
         }
     }
 
-    /** An enterprise id whose maturity result lives on the first instance ({@code onFirst}) or on the other. */
+    /** A candidate whose maturity result lives on the first instance ({@code onFirst}) or on the other. */
     private String enterpriseHeldBy(MaturityStreamsService first, HostInfo firstHost, boolean onFirst) {
-        for (int i = 0; ; i++) {
-            String id = "T" + i + "-" + run;
-            if (holder(first, id).equals(firstHost) == onFirst) {
-                return id;
+        for (int i = 0; i < CANDIDATES; i++) {
+            if (holder(first, candidate(i)).equals(firstHost) == onFirst) {
+                return candidate(i);
             }
         }
+        throw new AssertionError("none of " + CANDIDATES + " candidates is held by the "
+                + (onFirst ? "first" : "second") + " instance; the tasks are not spread over both");
+    }
+
+    private String candidate(int i) {
+        return "T" + i + "-" + run;
     }
 
     private static HostInfo holder(MaturityStreamsService service, String enterpriseId) {
