@@ -11,10 +11,14 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.evaluation.model.ModelException;
+import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.schemas.TopicProvisioningException;
+import org.pharmamaturity.streams.api.ApiHooks;
+import org.pharmamaturity.streams.api.RestApi;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
@@ -33,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * topology in a {@link KafkaStreams} instance (exactly_once_v2 by default) with the dead-letter exception
  * handlers, beside a small second instance that dead-letters bad reference records ({@link ReferenceAuditTopology}).
  * A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and resumes from
- * the last commit. The REST API reads the state stores through {@link #streams()}; GET /metrics serves
- * {@link #metrics()}.
+ * the last commit. The REST API ({@link RestApi}, with /health and /metrics) serves the state stores on
+ * {@code maturity.api.port} once Kafka Streams has started; GET /metrics serves {@link #metrics()}.
  *
  * <p>Run: {@code java -cp ... org.pharmamaturity.streams.MaturityStreamsService [service.properties]}; every
  * setting can be overridden by a {@code MATURITY_*} environment variable (see {@link ServiceSettings}).
@@ -48,24 +52,29 @@ public final class MaturityStreamsService implements AutoCloseable {
     private final KafkaStreams referenceAudit;
     private final ServiceSettings settings;
     private final ServiceMetrics metrics;
+    private final RestApi api;
 
     private MaturityStreamsService(KafkaStreams streams, KafkaStreams referenceAudit, ServiceSettings settings,
-            ServiceMetrics metrics) {
+            ServiceMetrics metrics, RestApi api) {
         this.streams = streams;
         this.referenceAudit = referenceAudit;
         this.settings = settings;
         this.metrics = metrics;
+        this.api = api;
     }
 
-    /** Starts the pipeline with {@code settings}; every metric, pipeline counters included, is in {@link #metrics()}. */
+    /**
+     * Starts the pipeline and the API with {@code settings}; every metric, pipeline counters included, is in
+     * {@link #metrics()} and served on GET /metrics.
+     */
     public static MaturityStreamsService start(ServiceSettings settings) {
         ServiceMetrics metrics = new ServiceMetrics();
         return start(settings, metrics.pipelineMeters(), metrics);
     }
 
     /**
-     * Starts the pipeline with {@code settings}, its counters going to {@code meters} (tests read them there);
-     * {@link #metrics()} then has every metric but those counters, which stay at 0.
+     * Starts the pipeline and the API with {@code settings}, its counters going to {@code meters} (tests read them
+     * there); {@link #metrics()} then has every metric but those counters, which stay at 0.
      */
     public static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters) {
         return start(settings, meters, new ServiceMetrics());
@@ -80,14 +89,29 @@ public final class MaturityStreamsService implements AutoCloseable {
         }
         TopologyDependencies dependencies = new TopologyDependencies(settings.topology(),
                 new TopicSerdes(settings.serdeSettings()), models, meters);
-        KafkaStreams referenceAudit = streams(ReferenceAuditTopology.build(dependencies),
-                settings.referenceAuditProperties(), meters);
-        KafkaStreams streams = streams(PipelineTopology.build(dependencies), settings.streamsProperties(), meters);
-        metrics.bind(streams);
-        referenceAudit.start();
-        streams.start();
-        LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
-        return new MaturityStreamsService(streams, referenceAudit, settings, metrics);
+        RestApi api = RestApi.bind(settings);
+        KafkaStreams referenceAudit = null;
+        try {
+            Properties properties = settings.streamsProperties();
+            properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
+            KafkaStreams streams = streams(PipelineTopology.build(dependencies), properties, meters);
+            referenceAudit = streams(ReferenceAuditTopology.build(dependencies), settings.referenceAuditProperties(),
+                    meters);
+            metrics.bind(streams);
+            referenceAudit.start();
+            streams.start();
+            api.start(streams, settings, models, ModelLoader.resolve(settings.modelSource()),
+                    new ApiHooks(metrics, metrics::apiRequest));
+            LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
+            return new MaturityStreamsService(streams, referenceAudit, settings, metrics, api);
+        } catch (RuntimeException e) {
+            api.close();
+            if (referenceAudit != null) {
+                referenceAudit.close();
+            }
+            metrics.close();
+            throw e;
+        }
     }
 
     /** A KafkaStreams instance with the dead-letter handlers, whose failed threads are replaced. */
@@ -111,6 +135,11 @@ public final class MaturityStreamsService implements AutoCloseable {
         return metrics;
     }
 
+    /** The REST API (its port, its route table). */
+    public RestApi api() {
+        return api;
+    }
+
     /** The settings the service runs with. */
     public ServiceSettings settings() {
         return settings;
@@ -122,6 +151,7 @@ public final class MaturityStreamsService implements AutoCloseable {
      */
     @Override
     public void close() {
+        api.close();
         CloseOptions options = CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         streams.close(options);
@@ -136,7 +166,7 @@ public final class MaturityStreamsService implements AutoCloseable {
         try {
             settings = ServiceSettings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
             service = start(settings);
-        } catch (SettingsException | ModelException | TopicProvisioningException e) {
+        } catch (SettingsException | ModelException | TopicProvisioningException | java.io.UncheckedIOException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;

@@ -15,8 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.schemas.Topic;
@@ -34,7 +39,9 @@ import org.pharmamaturity.schemas.Topic;
  * <p>Environment: a key is overridden by {@code MATURITY_} followed by the key in upper case with dots and hyphens
  * as underscores, without its own {@code maturity.} prefix: {@code bootstrap.servers} by
  * {@code MATURITY_BOOTSTRAP_SERVERS}, {@code maturity.kpi.grace} by {@code MATURITY_KPI_GRACE}. This works for
- * every key that has a default or appears in the file.
+ * every key that has a default or appears in the file, and for every Kafka Streams, producer, consumer and admin
+ * client setting (so {@code MATURITY_SECURITY_PROTOCOL}, {@code MATURITY_SASL_JAAS_CONFIG} work without a file)
+ * and the registry's credentials ({@code MATURITY_BASIC_AUTH_USER_INFO}).
  */
 public final class ServiceSettings {
 
@@ -54,6 +61,18 @@ public final class ServiceSettings {
     public static final String TOPICS_CREATE = "maturity.topics.create";
     /** Replication factor of topics created at start-up; empty means the broker's default. */
     public static final String TOPICS_REPLICATION_FACTOR = "maturity.topics.replication-factor";
+    /** The REST API's port (default 8080; 0 takes any free port). */
+    public static final String API_PORT = "maturity.api.port";
+    /** The address the REST API listens on (default 127.0.0.1, loopback only). */
+    public static final String API_BIND_ADDRESS = "maturity.api.bind-address";
+    /** The host other instances reach this one on; empty means the bind address. */
+    public static final String API_ADVERTISED_HOST = "maturity.api.advertised-host";
+    /** A file of {@code <sha-256 hex of token> <role>} lines; empty for none. */
+    public static final String API_TOKENS_FILE = "maturity.api.tokens-file";
+    /** Token entries like those of the file, separated by commas (for {@code MATURITY_API_TOKENS}). */
+    public static final String API_TOKENS = "maturity.api.tokens";
+    /** The largest request body the API accepts, in bytes (default 1 MiB). */
+    public static final String API_MAX_BODY_BYTES = "maturity.api.max-body-bytes";
 
     /** Appended to application.id for the reference audit application. */
     public static final String REFERENCE_AUDIT_SUFFIX = "-reference-audit";
@@ -63,9 +82,12 @@ public final class ServiceSettings {
     private static final String ENV_PREFIX = "MATURITY_";
 
     private static final Map<String, String> DEFAULTS = defaults();
+    /** Settings an environment variable may set without a default or a file entry: Kafka's and the registry's. */
+    private static final Set<String> KNOWN_CLIENT_KEYS = knownClientKeys();
 
     private final Map<String, String> values;
     private final TopologySettings topology;
+    private final ApiSettings api;
 
     private ServiceSettings(Map<String, String> values, String source) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -80,6 +102,8 @@ public final class ServiceSettings {
             problems.add(TOPICS_CREATE + ": '" + create + "' is neither true nor false");
         }
         replicationFactor(problems);
+        int port = integer(API_PORT, 0, 65_535, problems);
+        int maxBody = integer(API_MAX_BODY_BYTES, 1, Integer.MAX_VALUE, problems);
         TopologySettings topologySettings = null;
         if (problems.isEmpty()) {
             try {
@@ -92,6 +116,12 @@ public final class ServiceSettings {
             throw new SettingsException(source, problems);
         }
         this.topology = topologySettings;
+        String bind = values.get(API_BIND_ADDRESS);
+        String advertised = values.getOrDefault(API_ADVERTISED_HOST, "").isBlank() ? bind : values.get(API_ADVERTISED_HOST);
+        String tokensFile = values.getOrDefault(API_TOKENS_FILE, "");
+        this.api = new ApiSettings(port, bind, advertised,
+                tokensFile.isBlank() ? Optional.empty() : Optional.of(Path.of(tokensFile)),
+                values.getOrDefault(API_TOKENS, ""), maxBody);
     }
 
     /** Defaults, then {@code file} (when not null), then the environment {@code env}. */
@@ -102,7 +132,9 @@ public final class ServiceSettings {
             merged.putAll(readFile(file));
             source = file.toString();
         }
-        for (String key : List.copyOf(merged.keySet())) {
+        Set<String> keys = new TreeSet<>(merged.keySet());
+        keys.addAll(KNOWN_CLIENT_KEYS);
+        for (String key : keys) {
             String override = env.get(environmentName(key));
             if (override != null) {
                 merged.put(key, override);
@@ -137,6 +169,11 @@ public final class ServiceSettings {
     /** The model in force (file path or built-in model name). */
     public String modelSource() {
         return values.get(MODEL);
+    }
+
+    /** The REST API's settings. */
+    public ApiSettings api() {
+        return api;
     }
 
     /** Whether missing topics are created at start-up. */
@@ -203,6 +240,20 @@ public final class ServiceSettings {
         }
     }
 
+    private int integer(String key, int min, int max, List<String> problems) {
+        String text = values.getOrDefault(key, "").trim();
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(key + ": '" + text + "' is not a whole number from " + min + " to " + max);
+        return min;
+    }
+
     private Optional<Short> replicationFactor(List<String> problems) {
         String text = values.getOrDefault(TOPICS_REPLICATION_FACTOR, "").trim();
         if (text.isEmpty()) {
@@ -232,6 +283,16 @@ public final class ServiceSettings {
         return map;
     }
 
+    private static Set<String> knownClientKeys() {
+        Set<String> keys = new TreeSet<>(StreamsConfig.configDef().names());
+        keys.addAll(ProducerConfig.configNames());
+        keys.addAll(ConsumerConfig.configNames());
+        keys.addAll(AdminClientConfig.configNames());
+        keys.addAll(List.of("basic.auth.credentials.source", "basic.auth.user.info", "auto.register.schemas",
+                "use.latest.version"));
+        return Set.copyOf(keys);
+    }
+
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "pharma-maturity");
@@ -252,6 +313,12 @@ public final class ServiceSettings {
         defaults.put(CHECK_INTERVAL, TopologySettings.DEFAULTS.checkInterval().toString());
         defaults.put(TOPICS_CREATE, "true");
         defaults.put(TOPICS_REPLICATION_FACTOR, "");
+        defaults.put(API_PORT, "8080");
+        defaults.put(API_BIND_ADDRESS, "127.0.0.1");
+        defaults.put(API_ADVERTISED_HOST, "");
+        defaults.put(API_TOKENS_FILE, "");
+        defaults.put(API_TOKENS, "");
+        defaults.put(API_MAX_BODY_BYTES, "1048576");
         return defaults;
     }
 }

@@ -2,6 +2,7 @@ package org.pharmamaturity.streams.metrics;
 
 import java.time.Duration;
 
+import org.pharmamaturity.streams.api.MetricsScrape;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -21,10 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * request metrics, and JVM and process metrics. Created before the topology (which needs the counters), then
  * {@link #bind bound} to the KafkaStreams instance before it starts. The names are listed in the README.
  */
-public final class ServiceMetrics implements AutoCloseable {
-
-    /** The Prometheus text exposition format 0.0.4 that {@link #scrape()} writes. */
-    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MicrometerPipelineMeters pipelineMeters = new MicrometerPipelineMeters(registry);
@@ -75,13 +73,15 @@ public final class ServiceMetrics implements AutoCloseable {
     }
 
     /** Every metric in the Prometheus text format ({@link #contentType()}). */
+    @Override
     public String scrape() {
-        return registry.scrape(CONTENT_TYPE);
+        return registry.scrape(PROMETHEUS_TEXT);
     }
 
     /** The Content-Type of {@link #scrape()}. */
+    @Override
     public String contentType() {
-        return CONTENT_TYPE;
+        return PROMETHEUS_TEXT;
     }
 
     /** Stops the background work of the binders (the Kafka metrics refresh, the GC listener). */
