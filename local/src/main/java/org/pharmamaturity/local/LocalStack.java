@@ -21,7 +21,7 @@ import org.pharmamaturity.schemas.TopicProvisioningException;
 import org.pharmamaturity.schemas.registry.SchemaRegistryException;
 import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.config.ServiceSettings;
-import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.config.SettingsException;
 
 /**
  * The one-command local run: a Kafka broker on 127.0.0.1:9092 and an Apicurio registry on 127.0.0.1:8081, with
@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, Integer> subjects = Map.of();
     private MaturityStreamsService service;
     private SimulatorProcess simulator;
+    private LocalApiTokens apiTokens;
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -61,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
         LoopbackPorts.requireFree(settings.kafkaControllerPort(), "Kafka KRaft controller");
         LoopbackPorts.requireFree(settings.registryPort(), "schema registry HTTP port");
         LoopbackPorts.requireFree(settings.registryManagementPort(), "schema registry management port");
+        LoopbackPorts.requireFree(settings.apiPort(), "REST API port");
         LocalStack stack = new LocalStack(settings);
         try {
             stack.startComponents();
@@ -88,11 +90,14 @@ public final class LocalStack implements AutoCloseable {
         createdTopics = TopicProvisioner.createMissing(Map.of("bootstrap.servers", bootstrapServers),
                 Optional.of(SINGLE_REPLICA));
         subjects = SchemaProvisioner.registerValueSchemas(registry.url());
+        apiTokens = LocalApiTokens.generate(settings.dataDirectory(), SimulatorProcess.ENTERPRISES);
         service = MaturityStreamsService.start(ServiceSettings.of(Map.of(
                 "bootstrap.servers", bootstrapServers,
                 "schema.registry.url", registry.url(),
                 "state.dir", settings.dataDirectory().resolve("streams").toString(),
-                ServiceSettings.TOPICS_CREATE, "false")), new CountingPipelineMeters());
+                ServiceSettings.TOPICS_CREATE, "false",
+                ServiceSettings.API_PORT, Integer.toString(settings.apiPort()),
+                ServiceSettings.API_TOKENS_FILE, apiTokens.hashFile().toString())));
         running.push(service);
         if (settings.simulatorRate() > 0) {
             simulator = SimulatorProcess.start(bootstrapServers, registry.url(), settings.simulatorRate(),
@@ -104,6 +109,16 @@ public final class LocalStack implements AutoCloseable {
     /** The pipeline's Kafka Streams state (RUNNING once it has its tasks). */
     public KafkaStreams.State streamsState() {
         return service.streams().state();
+    }
+
+    /** The REST API's base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String apiUrl() {
+        return "http://" + LoopbackPorts.HOST + ":" + service.api().port();
+    }
+
+    /** The API tokens of this run by role ({@code regulator}, {@code enterprise:SIM-E001}, ...). */
+    public Map<String, String> apiTokens() {
+        return apiTokens.tokensByRole();
     }
 
     /** The broker's {@code host:port}. */
@@ -142,6 +157,13 @@ public final class LocalStack implements AutoCloseable {
                     settings.simulatorRate(), SimulatorProcess.SEED, 30 * 24 * 60 / SimulatorProcess.SPEEDUP,
                     simulator.logFile()));
         }
+        text.append(String.format("  REST API          %s/api/v1 (OpenAPI %s/api/v1/openapi.json), health %s/health,"
+                + " metrics %s/metrics%n", apiUrl(), apiUrl(), apiUrl(), apiUrl()));
+        text.append(String.format("  API tokens        new for this run; plaintext in %s (only you can read it), hashes in %s%n",
+                apiTokens.plaintextFile(), apiTokens.hashFile()));
+        apiTokens.tokensByRole().forEach((role, token) -> text.append(String.format("    %-24s %s%n", role, token)));
+        text.append(String.format("  Try               curl -H 'Authorization: Bearer %s' %s/api/v1/enterprises%n",
+                apiTokens.regulator(), apiUrl()));
         text.append(String.format("  Subjects          %d registered:%n", subjects.size()));
         subjects.forEach((subject, id) -> text.append(String.format("    %-40s id %d%n", subject, id)));
         text.append("Press Ctrl-C to stop everything.");
@@ -207,7 +229,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             return Optional.of(start(LocalStackSettings.fromArgs(args)));
         } catch (IllegalArgumentException | EmbeddedStackException | SchemaRegistryException
-                 | TopicProvisioningException e) {
+                 | TopicProvisioningException | SettingsException | java.io.UncheckedIOException e) {
             err.println("run-local: " + e.getMessage());
             return Optional.empty();
         }

@@ -17,18 +17,19 @@ import org.pharmamaturity.embedded.ApicurioDistribution;
  * @param registryManagementPort the registry's health and metrics port (9001)
  * @param registryDistribution   the unpacked Apicurio registry ({@code -Dapicurio.home} or the build tree's)
  * @param simulatorRate          events per second of the background simulator (1000); 0 runs no simulator
+ * @param apiPort                the service's REST API, health and metrics port (8080)
  */
 public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int registryPort,
                                  int registryManagementPort, ApicurioDistribution registryDistribution,
-                                 int simulatorRate) {
+                                 int simulatorRate, int apiPort) {
 
     /** The command-line usage, printed with {@code --help} and after a bad option. */
     public static final String USAGE = "usage: run-local [--data-dir=.local-run] [--kafka-port=9092]"
             + " [--kafka-controller-port=9093] [--registry-port=8081] [--registry-management-port=9001]"
-            + " [--simulator-rate=1000 (0: no simulator)]";
+            + " [--simulator-rate=1000 (0: no simulator)] [--api-port=8080]";
 
     private static final Set<String> OPTIONS = Set.of("data-dir", "kafka-port", "kafka-controller-port",
-            "registry-port", "registry-management-port", "simulator-rate");
+            "registry-port", "registry-management-port", "simulator-rate", "api-port");
 
     /**
      * Parses the command line.
@@ -61,7 +62,8 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
                 port(values, "registry-port", 8081),
                 port(values, "registry-management-port", 9001),
                 ApicurioDistribution.fromSystemProperty(),
-                simulatorRate(values.getOrDefault("simulator-rate", "1000")));
+                simulatorRate(values.getOrDefault("simulator-rate", "1000")),
+                port(values, "api-port", 8080));
     }
 
     private static int simulatorRate(String text) {

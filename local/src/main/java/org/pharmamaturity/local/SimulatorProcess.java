@@ -18,6 +18,8 @@ final class SimulatorProcess implements AutoCloseable {
 
     /** Fixed, so every local run shows the same population. */
     static final long SEED = 42;
+    /** Simulated enterprises: SIM-E001 to SIM-E040 (the local run makes an API token for each). */
+    static final int ENTERPRISES = 40;
     /** Simulated seconds per wall-clock second: a simulated month in 10 minutes, so daily windows close. */
     static final int SPEEDUP = 4320;
     private static final String CLI = "org.pharmamaturity.producers.ProducersCli";
@@ -37,7 +39,7 @@ final class SimulatorProcess implements AutoCloseable {
         List<String> command = List.of(java, "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), CLI, "simulate",
                 "--bootstrap-servers=" + bootstrapServers, "--schema-registry-url=" + registryUrl,
-                "--seed=" + SEED, "--rate=" + rate, "--speedup=" + SPEEDUP);
+                "--seed=" + SEED, "--enterprises=" + ENTERPRISES, "--rate=" + rate, "--speedup=" + SPEEDUP);
         try {
             Files.createDirectories(logFile.getParent());
             Process process = new ProcessBuilder(ParentBoundCommand.wrap(command))

@@ -16,6 +16,7 @@ class LocalStackSettingsTest {
         assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
         assertThat(settings.registryPort()).isEqualTo(8081);
         assertThat(settings.registryManagementPort()).isEqualTo(9001);
+        assertThat(settings.apiPort()).isEqualTo(8080);
         assertThat(settings.dataDirectory()).isEqualTo(Path.of(".local-run").toAbsolutePath().normalize());
     }
 

@@ -133,7 +133,8 @@ class LocalStackTest {
                 "--kafka-port=" + LoopbackPorts.freePort(),
                 "--kafka-controller-port=" + LoopbackPorts.freePort(),
                 "--registry-port=" + LoopbackPorts.freePort(),
-                "--registry-management-port=" + LoopbackPorts.freePort()));
+                "--registry-management-port=" + LoopbackPorts.freePort(),
+                "--api-port=" + LoopbackPorts.freePort()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

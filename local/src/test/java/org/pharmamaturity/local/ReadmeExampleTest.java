@@ -41,7 +41,8 @@ class ReadmeExampleTest {
     void theExampleFilesGiveTheDocumentedScores() {
         LocalStackSettings settings = LocalStackSettings.fromArgs("--data-dir=" + data, "--simulator-rate=0",
                 "--kafka-port=" + LoopbackPorts.freePort(), "--kafka-controller-port=" + LoopbackPorts.freePort(),
-                "--registry-port=" + LoopbackPorts.freePort(), "--registry-management-port=" + LoopbackPorts.freePort());
+                "--registry-port=" + LoopbackPorts.freePort(), "--registry-management-port=" + LoopbackPorts.freePort(),
+                "--api-port=" + LoopbackPorts.freePort());
         try (LocalStack stack = LocalStack.start(settings)) {
             ingest(stack, "enterprises", "enterprises.csv");
             ingest(stack, "equipment", "equipment.csv");

@@ -11,16 +11,21 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.evaluation.model.ModelException;
+import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.schemas.TopicProvisioningException;
+import org.pharmamaturity.streams.api.ApiHooks;
+import org.pharmamaturity.streams.api.MetricsScrape;
+import org.pharmamaturity.streams.api.RestApi;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
 import org.pharmamaturity.streams.maturity.ModelsInForce;
-import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
+import org.pharmamaturity.streams.metrics.ServiceMetrics;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.topology.PipelineTopology;
 import org.pharmamaturity.streams.topology.TopologyDependencies;
@@ -31,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The streams service: loads the settings and the models, creates missing topics, and runs the pipeline
  * topology in a {@link KafkaStreams} instance (exactly_once_v2 by default) with the dead-letter exception
  * handlers. A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and
- * resumes from the last commit. The REST API reads the state stores through {@link #streams()}.
+ * resumes from the last commit. The REST API ({@link RestApi}, with /health and /metrics) serves the state stores
+ * on {@code maturity.api.port} once Kafka Streams has started; GET /metrics serves {@link #metrics()}.
  *
  * <p>Run: {@code java -cp ... org.pharmamaturity.streams.MaturityStreamsService [service.properties]}; every
  * setting can be overridden by a {@code MATURITY_*} environment variable (see {@link ServiceSettings}).
@@ -43,14 +49,36 @@ public final class MaturityStreamsService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ServiceSettings settings;
+    private final ServiceMetrics metrics;
+    private final RestApi api;
 
-    private MaturityStreamsService(KafkaStreams streams, ServiceSettings settings) {
+    private MaturityStreamsService(KafkaStreams streams, ServiceSettings settings, ServiceMetrics metrics,
+            RestApi api) {
         this.streams = streams;
         this.settings = settings;
+        this.metrics = metrics;
+        this.api = api;
     }
 
-    /** Starts the pipeline with {@code settings}; the counters go to {@code meters}. */
+    /**
+     * Starts the pipeline and the API with {@code settings}; every metric, pipeline counters included, is in
+     * {@link #metrics()} and served on GET /metrics.
+     */
+    public static MaturityStreamsService start(ServiceSettings settings) {
+        ServiceMetrics metrics = new ServiceMetrics();
+        return start(settings, metrics.pipelineMeters(), metrics);
+    }
+
+    /**
+     * Starts the pipeline and the API with {@code settings}, its counters going to {@code meters} (tests read them
+     * there); {@link #metrics()} then has every metric but those counters, which stay at 0.
+     */
     public static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters) {
+        return start(settings, meters, new ServiceMetrics());
+    }
+
+    private static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters,
+            ServiceMetrics metrics) {
         ModelRegistry models = ModelsInForce.load(settings.modelSource());
         if (settings.createTopics()) {
             Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
@@ -60,19 +88,55 @@ public final class MaturityStreamsService implements AutoCloseable {
                 new TopicSerdes(settings.serdeSettings()), models, meters));
         Properties properties = settings.streamsProperties();
         DeadLetterWiring.install(properties, meters);
-        KafkaStreams streams = new KafkaStreams(topology, properties);
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("A stream thread failed; replacing it, it resumes from the last commit", error);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        streams.start();
-        LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
-        return new MaturityStreamsService(streams, settings);
+        RestApi api = RestApi.bind(settings);
+        try {
+            properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
+            KafkaStreams streams = new KafkaStreams(topology, properties);
+            streams.setUncaughtExceptionHandler(error -> {
+                LOG.error("A stream thread failed; replacing it, it resumes from the last commit", error);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            metrics.bind(streams);
+            streams.start();
+            api.start(streams, settings, models, ModelLoader.resolve(settings.modelSource()), apiHooks(metrics));
+            LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
+            return new MaturityStreamsService(streams, settings, metrics, api);
+        } catch (RuntimeException e) {
+            api.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    /** The API serves the scrape of {@code metrics} on GET /metrics and records every request there. */
+    private static ApiHooks apiHooks(ServiceMetrics metrics) {
+        MetricsScrape scrape = new MetricsScrape() {
+            @Override
+            public String scrape() {
+                return metrics.scrape();
+            }
+
+            @Override
+            public String contentType() {
+                return metrics.contentType();
+            }
+        };
+        return new ApiHooks(scrape, metrics::apiRequest);
     }
 
     /** The running KafkaStreams instance, for interactive queries and health. */
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** The metrics GET /metrics serves. */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** The REST API (its port, its route table). */
+    public RestApi api() {
+        return api;
     }
 
     /** The settings the service runs with. */
@@ -86,8 +150,10 @@ public final class MaturityStreamsService implements AutoCloseable {
      */
     @Override
     public void close() {
+        api.close();
         streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        metrics.close();
     }
 
     /** Starts the service and runs until the process is stopped. */
@@ -96,8 +162,8 @@ public final class MaturityStreamsService implements AutoCloseable {
         MaturityStreamsService service;
         try {
             settings = ServiceSettings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
-            service = start(settings, new CountingPipelineMeters());
-        } catch (SettingsException | ModelException | TopicProvisioningException e) {
+            service = start(settings);
+        } catch (SettingsException | ModelException | TopicProvisioningException | java.io.UncheckedIOException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;

@@ -41,9 +41,14 @@ public final class PopulationGenerator {
         return enterprises;
     }
 
+    /** The id of the {@code index}-th simulated enterprise (from 1): {@code SIM-E001}, ... */
+    public static String enterpriseId(int index) {
+        return String.format(Locale.ROOT, "SIM-E%03d", index);
+    }
+
     /** One enterprise of the given sector and profile with {@code sites} sites (tests pick the profile). */
     public SimulatedEnterprise enterprise(int index, Sector sector, MaturityProfile profile, int sites) {
-        String enterpriseId = String.format(Locale.ROOT, "SIM-E%03d", index);
+        String enterpriseId = enterpriseId(index);
         List<String> siteIds = new ArrayList<>();
         List<EquipmentDraft> drafts = new ArrayList<>();
         for (int s = 1; s <= sites; s++) {

@@ -54,6 +54,18 @@ public final class ServiceSettings {
     public static final String TOPICS_CREATE = "maturity.topics.create";
     /** Replication factor of topics created at start-up; empty means the broker's default. */
     public static final String TOPICS_REPLICATION_FACTOR = "maturity.topics.replication-factor";
+    /** The REST API's port (default 8080; 0 takes any free port). */
+    public static final String API_PORT = "maturity.api.port";
+    /** The address the REST API listens on (default 127.0.0.1, loopback only). */
+    public static final String API_BIND_ADDRESS = "maturity.api.bind-address";
+    /** The host other instances reach this one on; empty means the bind address. */
+    public static final String API_ADVERTISED_HOST = "maturity.api.advertised-host";
+    /** A file of {@code <sha-256 hex of token> <role>} lines; empty for none. */
+    public static final String API_TOKENS_FILE = "maturity.api.tokens-file";
+    /** Token entries like those of the file, separated by commas (for {@code MATURITY_API_TOKENS}). */
+    public static final String API_TOKENS = "maturity.api.tokens";
+    /** The largest request body the API accepts, in bytes (default 1 MiB). */
+    public static final String API_MAX_BODY_BYTES = "maturity.api.max-body-bytes";
 
     private static final String OWN_PREFIX = "maturity.";
     private static final String GLOBAL_PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler.global.enabled";
@@ -63,6 +75,7 @@ public final class ServiceSettings {
 
     private final Map<String, String> values;
     private final TopologySettings topology;
+    private final ApiSettings api;
 
     private ServiceSettings(Map<String, String> values, String source) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -77,6 +90,8 @@ public final class ServiceSettings {
             problems.add(TOPICS_CREATE + ": '" + create + "' is neither true nor false");
         }
         replicationFactor(problems);
+        int port = integer(API_PORT, 0, 65_535, problems);
+        int maxBody = integer(API_MAX_BODY_BYTES, 1, Integer.MAX_VALUE, problems);
         TopologySettings topologySettings = null;
         if (problems.isEmpty()) {
             try {
@@ -89,6 +104,12 @@ public final class ServiceSettings {
             throw new SettingsException(source, problems);
         }
         this.topology = topologySettings;
+        String bind = values.get(API_BIND_ADDRESS);
+        String advertised = values.getOrDefault(API_ADVERTISED_HOST, "").isBlank() ? bind : values.get(API_ADVERTISED_HOST);
+        String tokensFile = values.getOrDefault(API_TOKENS_FILE, "");
+        this.api = new ApiSettings(port, bind, advertised,
+                tokensFile.isBlank() ? Optional.empty() : Optional.of(Path.of(tokensFile)),
+                values.getOrDefault(API_TOKENS, ""), maxBody);
     }
 
     /** Defaults, then {@code file} (when not null), then the environment {@code env}. */
@@ -134,6 +155,11 @@ public final class ServiceSettings {
     /** The model in force (file path or built-in model name). */
     public String modelSource() {
         return values.get(MODEL);
+    }
+
+    /** The REST API's settings. */
+    public ApiSettings api() {
+        return api;
     }
 
     /** Whether missing topics are created at start-up. */
@@ -184,6 +210,20 @@ public final class ServiceSettings {
         }
     }
 
+    private int integer(String key, int min, int max, List<String> problems) {
+        String text = values.getOrDefault(key, "").trim();
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(key + ": '" + text + "' is not a whole number from " + min + " to " + max);
+        return min;
+    }
+
     private Optional<Short> replicationFactor(List<String> problems) {
         String text = values.getOrDefault(TOPICS_REPLICATION_FACTOR, "").trim();
         if (text.isEmpty()) {
@@ -232,6 +272,12 @@ public final class ServiceSettings {
         defaults.put(CHECK_INTERVAL, TopologySettings.DEFAULTS.checkInterval().toString());
         defaults.put(TOPICS_CREATE, "true");
         defaults.put(TOPICS_REPLICATION_FACTOR, "");
+        defaults.put(API_PORT, "8080");
+        defaults.put(API_BIND_ADDRESS, "127.0.0.1");
+        defaults.put(API_ADVERTISED_HOST, "");
+        defaults.put(API_TOKENS_FILE, "");
+        defaults.put(API_TOKENS, "");
+        defaults.put(API_MAX_BODY_BYTES, "1048576");
         return defaults;
     }
 }

@@ -1,13 +1,15 @@
 package org.pharmamaturity.streams.maturity;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.pharmamaturity.evaluation.model.Grade;
 import org.pharmamaturity.evaluation.scoring.Answer;
 import org.pharmamaturity.evaluation.scoring.Assessment;
+import org.pharmamaturity.schemas.avro.AssessmentAnswer;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 
-/** Converts the Avro form of a self-assessment into the evaluation library's. */
+/** Converts between the Avro form of a self-assessment and the evaluation library's. */
 public final class Assessments {
 
     private Assessments() {
@@ -21,5 +23,15 @@ public final class Assessments {
                 .toList();
         return new Assessment(submission.getSubmissionId(), submission.getEnterpriseId(), submission.getModelVersion(),
                 submission.getSubmittedAt(), answers);
+    }
+
+    /** The assessment as the record of assessment.self.submitted, with its event id and time. */
+    public static SelfAssessmentSubmission toAvro(Assessment assessment, String eventId, Instant eventTime) {
+        List<AssessmentAnswer> answers = assessment.answers().stream()
+                .map(answer -> new AssessmentAnswer(answer.requirementId(),
+                        org.pharmamaturity.schemas.avro.Grade.valueOf(answer.grade().name()), answer.evidence()))
+                .toList();
+        return new SelfAssessmentSubmission(eventId, eventTime, assessment.enterpriseId(), assessment.submissionId(),
+                assessment.modelVersion(), assessment.submittedAt(), answers);
     }
 }

@@ -2,83 +2,59 @@ package org.pharmamaturity.streams.metrics;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.pharmamaturity.schemas.avro.AlertKind;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 
 /**
- * {@link PipelineMeters} kept as in-memory counters, readable by label: the service exposes them (e.g. as
- * Micrometer function counters) and tests assert on them.
+ * The Micrometer pipeline counters on a private in-memory registry, with readers by label: what tests use to
+ * assert on the counts a topology made.
  */
-public final class CountingPipelineMeters implements PipelineMeters {
+public final class CountingPipelineMeters extends MicrometerPipelineMeters {
 
-    private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> duplicates = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> late = new ConcurrentHashMap<>();
-
-    @Override
-    public void deadLetter(String topic, DeadLetterReason reason) {
-        increment(deadLetters, deadLetterLabel(topic, reason));
+    public CountingPipelineMeters() {
+        super(new SimpleMeterRegistry());
     }
 
-    @Override
-    public void duplicate(String topic) {
-        increment(duplicates, topic);
-    }
-
-    @Override
-    public void lateRecord(String stage) {
-        increment(late, stage);
+    /** Valid records accepted from {@code topic}. */
+    public long records(String topic) {
+        return count(registry().find(RECORDS).tag("topic", topic).counter());
     }
 
     /** Dead letters counted for {@code topic} and {@code reason}. */
     public long deadLetters(String topic, DeadLetterReason reason) {
-        return count(deadLetters, deadLetterLabel(topic, reason));
+        return count(registry().find(DEAD_LETTERS).tag("topic", topic).tag("reason", reason.name()).counter());
     }
 
     /** Duplicates dropped on {@code topic}. */
     public long duplicates(String topic) {
-        return count(duplicates, topic);
+        return count(registry().find(DUPLICATES).tag("topic", topic).counter());
     }
 
     /** Records dropped as too late at {@code stage}. */
     public long lateRecords(String stage) {
-        return count(late, stage);
+        return count(registry().find(LATE_RECORDS).tag("stage", stage).counter());
     }
 
-    /** Every dead-letter counter: {@code topic|reason} to its count, sorted. */
+    /** Alerts of {@code kind} sent about {@code enterpriseId}. */
+    public long alerts(AlertKind kind, String enterpriseId) {
+        return count(registry().find(ALERTS).tag("kind", kind.name()).tag("enterprise_id", enterpriseId).counter());
+    }
+
+    /** Every dead-letter counter above 0: {@code topic|reason} to its count, sorted. */
     public Map<String, Long> deadLetterCounts() {
-        return snapshot(deadLetters);
+        Map<String, Long> counts = new TreeMap<>();
+        registry().find(DEAD_LETTERS).counters().forEach(counter -> {
+            if (counter.count() > 0) {
+                counts.put(counter.getId().getTag("topic") + "|" + counter.getId().getTag("reason"), count(counter));
+            }
+        });
+        return counts;
     }
 
-    /** Every duplicate counter by topic, sorted. */
-    public Map<String, Long> duplicateCounts() {
-        return snapshot(duplicates);
-    }
-
-    /** Every late-record counter by stage, sorted. */
-    public Map<String, Long> lateRecordCounts() {
-        return snapshot(late);
-    }
-
-    /** The label the dead-letter counters are kept under: {@code topic|reason}. */
-    public static String deadLetterLabel(String topic, DeadLetterReason reason) {
-        return topic + "|" + reason.name();
-    }
-
-    private static void increment(Map<String, LongAdder> counters, String label) {
-        counters.computeIfAbsent(label, key -> new LongAdder()).increment();
-    }
-
-    private static long count(Map<String, LongAdder> counters, String label) {
-        LongAdder adder = counters.get(label);
-        return adder == null ? 0 : adder.sum();
-    }
-
-    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
-        Map<String, Long> copy = new TreeMap<>();
-        counters.forEach((label, adder) -> copy.put(label, adder.sum()));
-        return copy;
+    private static long count(Counter counter) {
+        return counter == null ? 0 : (long) counter.count();
     }
 }

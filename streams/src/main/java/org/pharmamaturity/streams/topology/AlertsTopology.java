@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
  * Produces maturity.alerts, keyed by enterpriseId: cold-chain excursions (from the cold-chain topology),
  * contradictions and level changes ({@code alerts-maturity}, {@link MaturityAlerts}), and data gaps
  * ({@code alerts-data-gap}, {@link DataGapProcessor}, store {@code alerts-enterprise-activity}). Each source has
- * its own sink ({@code alerts-*-sink}), so the sub-topologies that raise them stay separate.
+ * its own counter ({@code alerts-*-count}, maturity_alerts_total) and sink ({@code alerts-*-sink}), so the
+ * sub-topologies that raise them stay separate.
  */
 public final class AlertsTopology {
 
@@ -30,20 +31,22 @@ public final class AlertsTopology {
     /** Adds the alerts. */
     public static void add(StreamsBuilder builder, KStream<String, MaturityUpdate> updates,
             KStream<String, Alert> excursions, KStream<String, EnterpriseFact> facts, TopologyDependencies dependencies) {
-        sink(excursions, "alerts-coldchain-sink", dependencies);
-        sink(updates.flatMapValues(MaturityAlerts::of, Named.as("alerts-maturity")), "alerts-maturity-sink",
-                dependencies);
+        sink(excursions, "alerts-coldchain", dependencies);
+        sink(updates.flatMapValues(MaturityAlerts::of, Named.as("alerts-maturity")), "alerts-maturity", dependencies);
         // Cached: the activity store is written on every fact, and only the latest write per commit matters.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.ALERTS_ENTERPRISE_ACTIVITY), Serdes.String(),
                 StateSerde.of(EnterpriseActivity.class)).withCachingEnabled());
         sink(facts.process(() -> new DataGapProcessor(dependencies.settings().dataSilence(),
                 dependencies.settings().checkInterval()), Named.as("alerts-data-gap"),
-                StoreNames.ALERTS_ENTERPRISE_ACTIVITY), "alerts-data-gap-sink", dependencies);
+                StoreNames.ALERTS_ENTERPRISE_ACTIVITY), "alerts-data-gap", dependencies);
     }
 
-    private static void sink(KStream<String, Alert> alerts, String name, TopologyDependencies dependencies) {
-        alerts.to(Topic.MATURITY_ALERTS.name(), Produced.with(Serdes.String(),
-                dependencies.serdes().valueSerde(Topic.MATURITY_ALERTS)).withName(name));
+    /** Counts the alerts of {@code source} ({@code <source>-count}) and writes them ({@code <source>-sink}). */
+    private static void sink(KStream<String, Alert> alerts, String source, TopologyDependencies dependencies) {
+        alerts.peek((enterpriseId, alert) -> dependencies.meters().alert(alert.getKind(), alert.getEnterpriseId()),
+                        Named.as(source + "-count"))
+                .to(Topic.MATURITY_ALERTS.name(), Produced.with(Serdes.String(),
+                        dependencies.serdes().valueSerde(Topic.MATURITY_ALERTS)).withName(source + "-sink"));
     }
 }

@@ -112,6 +112,10 @@ public final class InputSpecs {
                 context.assessmentProblems().problems(value).forEach(problem -> problems.add(Problem.invalid(problem)));
             });
 
+    /** Every validated input, in the order of DESIGN.md section 5. */
+    public static final List<InputSpec<?>> ALL = List.of(EQUIPMENT_STATE, PRODUCTION_COUNT, EQUIPMENT_TELEMETRY,
+            BATCH_STATUS, QUALITY_EVENT, ENERGY_READING, COLDCHAIN_READING, SHIPMENT, ASSESSMENT);
+
     private InputSpecs() {
     }
 

@@ -92,6 +92,7 @@ public final class ValidationProcessor<V extends SpecificRecord>
             check(key, value, problems);
         }
         if (problems.isEmpty()) {
+            meters.accepted(spec.topic().name());
             context.forward(record.withKey(key).withValue(new Validated.Accepted<>(value))
                     .withTimestamp(spec.eventTime().apply(value).toEpochMilli()));
         } else {

@@ -188,6 +188,7 @@ class ExactlyOnceTest {
         settings.put(ServiceSettings.KPI_GRACE, "P3650D");
         settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
         settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        settings.put(ServiceSettings.API_PORT, "0");
         return settings;
     }
 }

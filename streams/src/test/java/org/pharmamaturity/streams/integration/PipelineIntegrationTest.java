@@ -145,6 +145,7 @@ class PipelineIntegrationTest {
         settings.put(ServiceSettings.KPI_GRACE, "P3650D");
         settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
         settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        settings.put(ServiceSettings.API_PORT, "0");
         return ServiceSettings.of(settings);
     }
 

@@ -1,0 +1,33 @@
+package org.pharmamaturity.streams.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.pharmamaturity.evaluation.json.Json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** What the server sends back: status, content type, body and extra headers. */
+record ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    static final String JSON = "application/json; charset=utf-8";
+
+    /** {@code value} (a Jackson tree or any bean) as JSON. */
+    static ApiResponse json(int status, Object value) {
+        return json(status, value, Map.of());
+    }
+
+    static ApiResponse json(int status, Object value, Map<String, String> headers) {
+        try {
+            return new ApiResponse(status, JSON, Json.mapper().writeValueAsBytes(value), headers);
+        } catch (JsonProcessingException e) {
+            // The API writes only trees it built itself; failing here is a programming error.
+            throw new IllegalStateException("cannot write the response as JSON", e);
+        }
+    }
+
+    /** A body that is JSON text already (the model file, the OpenAPI document). */
+    static ApiResponse jsonText(String text) {
+        return new ApiResponse(200, JSON, text.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+}

@@ -1,0 +1,110 @@
+package org.pharmamaturity.streams.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.pharmamaturity.evaluation.json.Json;
+import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.evaluation.scoring.Assessment;
+import org.pharmamaturity.evaluation.scoring.AssessmentException;
+import org.pharmamaturity.evaluation.scoring.AssessmentReader;
+import org.pharmamaturity.streams.maturity.Assessments;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /api/v1/assessments}: an enterprise submits its self-assessment (the JSON "assessment" of DESIGN.md
+ * section 5; submissionId, submittedAt and enterpriseId may be left out and default to a new id, now and the
+ * token's enterprise). It is checked against the models in force by the evaluation library, every problem listed
+ * in one 400, then published; the 202 answer says where and from when the new score is visible.
+ */
+final class AssessmentResource {
+
+    private final ModelRegistry models;
+    private final AssessmentPublisher publisher;
+    private final Duration commitInterval;
+    private final Clock clock;
+
+    AssessmentResource(ModelRegistry models, AssessmentPublisher publisher, Duration commitInterval, Clock clock) {
+        this.models = models;
+        this.publisher = publisher;
+        this.commitInterval = commitInterval;
+        this.clock = clock;
+    }
+
+    List<Route> routes() {
+        return List.of(Route.post("/api/v1/assessments", this::submit));
+    }
+
+    private ApiResponse submit(ApiRequest request) throws InterruptedException {
+        Caller caller = request.caller();
+        if (caller.isRegulator()) {
+            throw ApiException.forbidden("Regulators read; an enterprise submits its own self-assessment with its"
+                    + " own token.");
+        }
+        Instant now = clock.instant();
+        ObjectNode body = parse(request.body());
+        body.putIfAbsent("submissionId", body.textNode(UUID.randomUUID().toString()));
+        body.putIfAbsent("submittedAt", body.textNode(now.toString()));
+        body.putIfAbsent("enterpriseId", body.textNode(caller.enterpriseId()));
+        List<String> problems = new ArrayList<>();
+        String enterpriseId = body.path("enterpriseId").asText();
+        if (!caller.enterpriseId().equals(enterpriseId)) {
+            problems.add("enterpriseId: '" + enterpriseId + "' is not the enterprise of this token ("
+                    + caller.enterpriseId() + ")");
+        }
+        Assessment assessment = null;
+        try {
+            assessment = AssessmentReader.read(body.toString(), "request body", models);
+        } catch (AssessmentException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("The self-assessment is not valid (" + problems.size()
+                    + " problem(s)); correct every one and submit it again.", problems);
+        }
+        String eventId = UUID.nameUUIDFromBytes(("api:" + assessment.enterpriseId() + ":" + assessment.submissionId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        RecordMetadata published = publisher.publish(Assessments.toAvro(assessment, eventId, now));
+        String location = "/api/v1/enterprises/" + assessment.enterpriseId();
+        ObjectNode answer = Json.mapper().createObjectNode();
+        answer.put("submissionId", assessment.submissionId());
+        answer.put("enterpriseId", assessment.enterpriseId());
+        answer.put("modelVersion", assessment.modelVersion());
+        answer.put("acceptedAt", now.toString());
+        answer.put("topic", published.topic());
+        answer.put("partition", published.partition());
+        answer.put("offset", published.offset());
+        answer.put("visibleAfter", now.plus(commitInterval).toString());
+        answer.put("visibility", "The pipeline scores the assessment as soon as it reads it and makes the new score"
+                + " visible at its next commit (commit.interval.ms = " + commitInterval.toMillis() + "); GET "
+                + location + " shows it from then, unless a later submittedAt of this enterprise is already scored.");
+        return ApiResponse.json(202, answer, Map.of("Location", location));
+    }
+
+    private static ObjectNode parse(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("The body is not valid JSON (" + e.getOriginalMessage()
+                    + "); send one assessment object.");
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("The body could not be read; send one assessment object.");
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw ApiException.badRequest("The body must be one JSON object (the assessment), not "
+                    + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + ".");
+        }
+        return object;
+    }
+}

@@ -1,0 +1,38 @@
+package org.pharmamaturity.streams.api;
+
+import java.util.Map;
+
+import org.pharmamaturity.evaluation.json.Json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The one shape of every error answer: {@code {status, error, message, problems}}. A message says what happened
+ * and what to do; nothing of a stack trace ever reaches the caller.
+ */
+final class ErrorResponses {
+
+    private static final Map<Integer, String> REASONS = Map.of(400, "Bad Request", 401, "Unauthorized",
+            403, "Forbidden", 404, "Not Found", 405, "Method Not Allowed", 413, "Content Too Large",
+            415, "Unsupported Media Type", 500, "Internal Server Error", 503, "Service Unavailable");
+
+    private ErrorResponses() {
+    }
+
+    static ApiResponse of(ApiException error) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("status", error.status());
+        body.put("error", REASONS.getOrDefault(error.status(), "Error"));
+        body.put("message", error.getMessage());
+        ArrayNode problems = body.putArray("problems");
+        error.problems().forEach(problems::add);
+        return ApiResponse.json(error.status(), body, error.headers());
+    }
+
+    /** An unexpected failure: the caller gets the request id to quote, the log gets the details. */
+    static ApiResponse internal(String requestId) {
+        return of(new ApiException(500, "The service failed to answer (request " + requestId
+                + "); the operator finds the cause in the service log under that id.", java.util.List.of(), Map.of()));
+    }
+}

@@ -1,0 +1,51 @@
+package org.pharmamaturity.streams.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.kafka.streams.KeyValue;
+import org.pharmamaturity.schemas.avro.SectorMaturity;
+import org.pharmamaturity.streams.state.StoreNames;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/v1/sectors}: the SectorMaturity of every sector (GB/T 4754 code, and {@code ALL}), paged, and of
+ * one sector. Aggregates only, so every role reads them.
+ */
+final class SectorResource {
+
+    private final LocalStores stores;
+    private final Instances instances;
+
+    SectorResource(LocalStores stores, Instances instances) {
+        this.stores = stores;
+        this.instances = instances;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.get("/api/v1/sectors", Set.of(Paging.LIMIT, Paging.OFFSET), this::list),
+                Route.get("/api/v1/sectors/{code}", Set.of(), this::one));
+    }
+
+    private ApiResponse list(ApiRequest request) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        for (KeyValue<String, SectorMaturity> entry : stores.<SectorMaturity>all(StoreNames.MATURITY_SECTOR)) {
+            items.add(AvroJson.of(entry.value));
+        }
+        if (!request.forwarded()) {
+            items.addAll(instances.itemsOfOthers(request, StoreNames.MATURITY_SECTOR));
+        }
+        return Paging.page(request, items, Paging.byText("sector"));
+    }
+
+    private ApiResponse one(ApiRequest request) throws Exception {
+        String code = request.path("code");
+        return instances.answer(request, StoreNames.MATURITY_SECTOR, code, here -> ApiResponse.json(200,
+                AvroJson.of(stores.<SectorMaturity>get(StoreNames.MATURITY_SECTOR, code)
+                        .orElseThrow(() -> ApiException.notFound("No statistics for sector " + code
+                                + ": no enterprise of that GB/T 4754 code has a maturity result yet.")))));
+    }
+}

@@ -1,0 +1,96 @@
+package org.pharmamaturity.streams.metrics;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Everything the service serves at GET /metrics, in one Prometheus registry: the pipeline counters
+ * ({@link #pipelineMeters()}), the maturity gauges read from the local stores ({@link MaturityGauges}), the
+ * KafkaStreams state, the Kafka Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}), the API's own
+ * request metrics, and JVM and process metrics. Created before the topology (which needs the counters), then
+ * {@link #bind bound} to the KafkaStreams instance before it starts. The names are listed in the README.
+ */
+public final class ServiceMetrics implements AutoCloseable {
+
+    /** The Prometheus text exposition format 0.0.4 that {@link #scrape()} writes. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MicrometerPipelineMeters pipelineMeters = new MicrometerPipelineMeters(registry);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public ServiceMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    /** The counters the topologies increment, served as {@code maturity_*_total}. */
+    public PipelineMeters pipelineMeters() {
+        return pipelineMeters;
+    }
+
+    /**
+     * Adds the metrics of {@code streams}: {@code maturity_streams_state{state}}, its client metrics, and the
+     * maturity gauges of its local stores. Call once, before {@code streams.start()}, so the metrics of its
+     * threads are bound from the start.
+     */
+    public void bind(KafkaStreams streams) {
+        if (streamsMetrics != null) {
+            throw new IllegalStateException("ServiceMetrics is already bound to a KafkaStreams instance");
+        }
+        for (KafkaStreams.State state : KafkaStreams.State.values()) {
+            Gauge.builder("maturity.streams.state", streams, current -> current.state() == state ? 1 : 0)
+                    .description("1 for the current KafkaStreams state, 0 for the others")
+                    .tag("state", state.name()).register(registry);
+        }
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        registry.getPrometheusRegistry().register(new MaturityGauges(new KafkaStreamsLocalStores(streams)));
+    }
+
+    /**
+     * Records one API request: {@code maturity_api_requests_total{endpoint,status}} and
+     * {@code maturity_api_request_duration_seconds{endpoint}}. {@code endpoint} is the route template (e.g.
+     * {@code /api/v1/enterprises/{id}}), never the concrete path, so the label set stays bounded.
+     */
+    public void apiRequest(String endpoint, int status, Duration elapsed) {
+        Counter.builder("maturity.api.requests").description("API requests served")
+                .tag("endpoint", endpoint).tag("status", Integer.toString(status)).register(registry).increment();
+        Timer.builder("maturity.api.request.duration").description("Time to serve an API request")
+                .tag("endpoint", endpoint).register(registry).record(elapsed);
+    }
+
+    /** Every metric in the Prometheus text format ({@link #contentType()}). */
+    public String scrape() {
+        return registry.scrape(CONTENT_TYPE);
+    }
+
+    /** The Content-Type of {@link #scrape()}. */
+    public String contentType() {
+        return CONTENT_TYPE;
+    }
+
+    /** Stops the background work of the binders (the Kafka metrics refresh, the GC listener). */
+    @Override
+    public void close() {
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        gcMetrics.close();
+        registry.close();
+    }
+}
