@@ -5,8 +5,9 @@
 FROM eclipse-temurin:21.0.8_9-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -q -pl streams,producers -am package -DskipTests \
- && ./mvnw -B -q -pl streams dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib \
+# One invocation, so copy-dependencies finds the project's own modules in the reactor (nothing is installed).
+RUN ./mvnw -B -q -pl streams,producers -am package dependency:copy-dependencies -Dmaven.test.skip=true \
+      -DincludeScope=runtime -DoutputDirectory=target/lib \
  && mkdir -p /out/service/lib /out/producers \
  && cp streams/target/lib/*.jar /out/service/lib/ \
  && cp streams/target/streams-*.jar /out/service/lib/ \
