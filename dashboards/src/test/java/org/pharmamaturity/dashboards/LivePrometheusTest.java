@@ -20,7 +20,7 @@ import org.pharmamaturity.local.LocalStackSettings;
 
 /**
  * The dashboards against live data: the local stack (broker, registry, service, simulator) runs, a real Prometheus
- * scrapes the service's /metrics every second, and every panel query of every dashboard, with its variables bound
+ * scrapes the service's /metrics every two seconds, and every panel query of every dashboard, with its variables bound
  * to real label values, must answer with a series and a number. A dashboard passes when one binding of its
  * variables (e.g. one enterprise) makes every one of its panels show data.
  */

@@ -27,9 +27,9 @@ class PrometheusConfigTest {
     void rulesAreValid() {
         CommandRun run = CommandRun.of(ProjectFiles.PROMETHEUS, List.of("promtool", "check", "rules", "alerts.yml"));
 
-        // Dead letters rising, stream thread dead, lag growing, cold-chain excursion.
+        // Dead letters rising, stream thread dead, stream thread failed, lag growing, cold-chain excursion.
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("SUCCESS: 4 rules found");
+        assertThat(run.output()).contains("SUCCESS: 5 rules found");
     }
 
     @Test

@@ -14,19 +14,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pharmamaturity.embedded.LoopbackPorts;
 
 /**
- * A real Prometheus (Debian's {@code prometheus} binary) run as a child process, scraping one target every second
- * and loading the project's alert rules; queried through its HTTP API.
+ * A real Prometheus (Debian's {@code prometheus} binary) run as a child process, scraping one target every two
+ * seconds and loading the project's alert rules; queried through its HTTP API.
  */
 final class PrometheusServer implements AutoCloseable {
 
     static final String JOB = "maturity-service";
-    static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(1);
+    // A full scrape of the service (thousands of Kafka Streams series) takes up to a second on a busy machine.
+    static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(2);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -135,10 +137,15 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The ways a dashboard's template variables can be set from what Prometheus holds, as Grafana offers them: each
  * variable's {@code label_values(selector, label)} run with the variables before it already set. Grafana's own
- * interval variables get the values Grafana gives them for a 1 s scrape interval and a 5 min time range.
+ * interval variables get the values Grafana gives them for a 2 s scrape interval and a 5 min time range.
  */
 final class VariableBindings {
 
