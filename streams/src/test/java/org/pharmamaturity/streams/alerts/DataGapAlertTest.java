@@ -47,6 +47,7 @@ class DataGapAlertTest {
         driver.pipe(Topic.FACTORY_EQUIPMENT_TELEMETRY, "EQ1", telemetry("EQ1", "E1", "2025-03-01T09:00:00Z"));
         driver.advanceWallClock(Duration.ofHours(6));
         assertThat(gapAlerts()).hasSize(1); // re-armed by the new data, silent again for 6 h
+        assertThat(driver.meters().alerts(AlertKind.DATA_GAP, "E1")).isEqualTo(2); // the first gap and this one
     }
 
     private List<Alert> gapAlerts() {

@@ -134,6 +134,7 @@ class ValidationTopologyTest {
         assertThat(letters).extracting(record -> record.value.getSourceOffset()).containsExactly(0L, 1L);
         assertThat(driver.meters().deadLetters(STATES, DeadLetterReason.NOT_AVRO)).isEqualTo(1);
         assertThat(driver.meters().deadLetters(STATES, DeadLetterReason.UNKNOWN_EQUIPMENT)).isEqualTo(1);
+        assertThat(driver.meters().records(STATES)).isEqualTo(2); // the two good records only
         Map<String, EquipmentKpi> kpis = driver.latest(Topic.KPI_EQUIPMENT_DAILY);
         // The good records (offsets 2 and 3) were processed: RUNNING 06:00-08:00 is 2 h.
         assertThat(kpis.get("EQ1@2025-03-01").getComponents().getRunningMs()).isEqualTo(2 * 3_600_000L);
