@@ -48,6 +48,7 @@ class LocalStackTest {
             assertThat(awaitRunningOrFailure(stack)).isEqualTo(KafkaStreams.State.RUNNING);
             // The background simulator's default population is 40 enterprises, each published once to ref.enterprise.
             assertThat(awaitRecordCount(stack.bootstrapServers(), Topic.REF_ENTERPRISE.name(), 40)).isEqualTo(40);
+            assertApiTokensWork(stack);
             firstIds = stack.subjects();
             assertThat(firstIds.keySet()).containsExactlyElementsOf(Topic.all().stream().map(Topic::valueSubject).toList());
             SchemaRegistryClient registry = SchemaRegistryClients.create(
@@ -78,6 +79,29 @@ class LocalStackTest {
                     + " (find it with `ss -ltnp 'sport = :" + taken + "'`) or configure another port.");
             assertThat(data.resolve("run")).doesNotExist();
         }
+    }
+
+    /** A regulator token and one per simulated enterprise; the plaintext file is the user's only. */
+    private void assertApiTokensWork(LocalStack stack) throws Exception {
+        assertThat(stack.apiTokens()).hasSize(1 + 40).containsKeys("regulator", "enterprise:SIM-E001",
+                "enterprise:SIM-E040");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve("api-tokens.txt")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(java.nio.file.Files.readString(data.resolve("api-tokens.sha256")))
+                .doesNotContain(stack.apiTokens().get("regulator"));
+        assertThat(status(stack, "/api/v1/model", stack.apiTokens().get("regulator"))).isEqualTo(200);
+        assertThat(status(stack, "/api/v1/model", "guess")).isEqualTo(401);
+        assertThat(status(stack, "/api/v1/enterprises/SIM-E002/history", stack.apiTokens().get("enterprise:SIM-E001")))
+                .isEqualTo(403);
+        assertThat(stack.describe()).contains("curl -H 'Authorization: Bearer " + stack.apiTokens().get("regulator")
+                + "' " + stack.apiUrl() + "/api/v1/enterprises");
+    }
+
+    private static int status(LocalStack stack, String path, String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.apiUrl() + path)).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The pipeline's state once it leaves the start-up states, or the last one seen after a minute. */

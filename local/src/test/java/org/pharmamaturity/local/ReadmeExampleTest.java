@@ -3,6 +3,10 @@ package org.pharmamaturity.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,6 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.avro.specific.SpecificRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -38,7 +44,7 @@ class ReadmeExampleTest {
     Path data;
 
     @Test
-    void theExampleFilesGiveTheDocumentedScores() {
+    void theExampleFilesGiveTheDocumentedScores() throws Exception {
         LocalStackSettings settings = LocalStackSettings.fromArgs("--data-dir=" + data, "--simulator-rate=0",
                 "--kafka-port=" + LoopbackPorts.freePort(), "--kafka-controller-port=" + LoopbackPorts.freePort(),
                 "--registry-port=" + LoopbackPorts.freePort(), "--registry-management-port=" + LoopbackPorts.freePort(),
@@ -72,7 +78,22 @@ class ReadmeExampleTest {
             assertThat(all.getMedianScore()).isCloseTo(12.375 / 107, within(TOLERANCE));
             assertThat(all.getLevelDistribution()).containsEntry("0", 2);
             assertThat(sectors.get("C276").getMeanScore()).isCloseTo(13.5 / 107, within(TOLERANCE));
+
+            // The same numbers through the REST API, with the regulator token the local run printed.
+            String regulator = stack.apiTokens().get("regulator");
+            assertThat(get(stack, "/api/v1/enterprises/EX-E001", regulator).path("verified").path("score").asDouble())
+                    .isCloseTo(13.5 / 107, within(TOLERANCE));
+            assertThat(get(stack, "/api/v1/sectors/ALL", regulator).path("meanScore").asDouble())
+                    .isCloseTo(12.375 / 107, within(TOLERANCE));
         }
+    }
+
+    private static JsonNode get(LocalStack stack, String path, String token) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.apiUrl() + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
     }
 
     private static void assertScores(EnterpriseMaturity maturity, double expectedScore) {

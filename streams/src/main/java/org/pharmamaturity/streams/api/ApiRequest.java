@@ -6,7 +6,6 @@ import java.util.Optional;
 /**
  * A matched, authenticated request as the resources see it.
  *
- * @param route the route it matched
  * @param rawPath the path as sent (forwarded unchanged to another instance)
  * @param pathParameters decoded path parameters by name
  * @param query decoded query parameters (each known to the route)
@@ -15,7 +14,7 @@ import java.util.Optional;
  * @param forwarded true when another instance forwarded it, so it must be answered here
  * @param body the request body (empty for GET)
  */
-record ApiRequest(Route route, String rawPath, Map<String, String> pathParameters, Map<String, String> query,
+record ApiRequest(String rawPath, Map<String, String> pathParameters, Map<String, String> query,
         Caller caller, String authorization, boolean forwarded, byte[] body) {
 
     /** The header that marks a request forwarded by another instance. */

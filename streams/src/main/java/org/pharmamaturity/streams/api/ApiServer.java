@@ -126,6 +126,8 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiRequest request(HttpExchange exchange, MatchedRoute matched) throws IOException {
         Route route = matched.route();
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Caller caller = route.authenticated() ? tokens.authenticate(authorization) : null;
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         List<String> unknown = query.keySet().stream().filter(name -> !route.queryParameters().contains(name)).toList();
         if (!unknown.isEmpty()) {
@@ -133,13 +135,11 @@ public final class ApiServer implements AutoCloseable {
                     + " takes " + (route.queryParameters().isEmpty() ? "none" : route.queryParameters().stream()
                             .sorted().collect(Collectors.joining(", "))) + ".");
         }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        Caller caller = route.authenticated() ? tokens.authenticate(authorization) : null;
         for (Map.Entry<String, String> parameter : matched.pathParameters().entrySet()) {
             Identifiers.require(parameter.getKey(), parameter.getValue());
         }
         byte[] body = "POST".equals(route.method()) ? body(exchange) : new byte[0];
-        return new ApiRequest(route, exchange.getRequestURI().getRawPath(), matched.pathParameters(), query, caller,
+        return new ApiRequest(exchange.getRequestURI().getRawPath(), matched.pathParameters(), query, caller,
                 authorization, exchange.getRequestHeaders().containsKey(ApiRequest.FORWARDED_HEADER), body);
     }
 

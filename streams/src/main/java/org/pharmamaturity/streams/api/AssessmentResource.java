@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.pharmamaturity.evaluation.json.Json;
@@ -33,8 +34,12 @@ final class AssessmentResource {
     private final AssessmentPublisher publisher;
     private final Duration commitInterval;
     private final Clock clock;
+    private final Predicate<String> registered;
 
-    AssessmentResource(ModelRegistry models, AssessmentPublisher publisher, Duration commitInterval, Clock clock) {
+    /** {@code registered} says whether ref.enterprise knows an enterprise (the pipeline dead-letters the others). */
+    AssessmentResource(ModelRegistry models, AssessmentPublisher publisher, Duration commitInterval, Clock clock,
+            Predicate<String> registered) {
+        this.registered = registered;
         this.models = models;
         this.publisher = publisher;
         this.commitInterval = commitInterval;
@@ -61,6 +66,9 @@ final class AssessmentResource {
         if (!caller.enterpriseId().equals(enterpriseId)) {
             problems.add("enterpriseId: '" + enterpriseId + "' is not the enterprise of this token ("
                     + caller.enterpriseId() + ")");
+        } else if (!registered.test(enterpriseId)) {
+            problems.add("enterpriseId: '" + enterpriseId + "' is not registered in ref.enterprise; register the"
+                    + " enterprise first (the pipeline would set its assessment aside as a dead letter)");
         }
         Assessment assessment = null;
         try {

@@ -36,9 +36,14 @@ final class HealthResource {
         body.put("state", state.name());
         body.put("healthy", healthy.contains(state));
         ArrayNode threads = body.putArray("threads");
-        streams.metadataForLocalThreads().forEach(thread -> threads.addObject()
-                .put("name", thread.threadName()).put("state", thread.threadState())
-                .put("activeTasks", thread.activeTasks().size()).put("standbyTasks", thread.standbyTasks().size()));
+        try {
+            streams.metadataForLocalThreads().forEach(thread -> threads.addObject()
+                    .put("name", thread.threadName()).put("state", thread.threadState())
+                    .put("activeTasks", thread.activeTasks().size()).put("standbyTasks", thread.standbyTasks().size()));
+        } catch (RuntimeException e) {
+            // Shutting down or failed: the state alone is the answer.
+            body.put("threadsUnavailable", e.getClass().getSimpleName());
+        }
         return ApiResponse.json(healthy.contains(state) ? 200 : 503, body);
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.pharmamaturity.evaluation.json.Json;
 
@@ -50,7 +52,12 @@ final class Instances {
         if (request.forwarded()) {
             return local.handle(request);
         }
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(storeName, key, Serdes.String().serializer());
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(storeName, key, Serdes.String().serializer());
+        } catch (IllegalStateException | StreamsException e) {
+            throw notServing();
+        }
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw ApiException.unavailable("No instance holds " + key + " right now (Kafka Streams is "
                     + streams.state() + ", probably rebalancing); retry in a moment.");
@@ -72,7 +79,13 @@ final class Instances {
         List<JsonNode> items = new ArrayList<>();
         Map<String, String> query = request.query().entrySet().stream().filter(entry -> !PAGING.contains(entry.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        for (StreamsMetadata instance : streams.streamsMetadataForStore(storeName)) {
+        Collection<StreamsMetadata> holders;
+        try {
+            holders = streams.streamsMetadataForStore(storeName);
+        } catch (IllegalStateException | StreamsException e) {
+            throw notServing();
+        }
+        for (StreamsMetadata instance : holders) {
             if (instance.hostInfo().equals(self)) {
                 continue;
             }
@@ -84,6 +97,12 @@ final class Instances {
             Json.mapper().readTree(response.body()).path("items").forEach(items::add);
         }
         return items;
+    }
+
+    /** Kafka Streams is not running (start-up, shutting down, failed): nothing can be located. */
+    private ApiException notServing() {
+        return ApiException.unavailable("Kafka Streams is " + streams.state() + " on this instance, so it cannot find"
+                + " which instance holds the data; retry in a moment, or see GET /health.");
     }
 
     private HttpResponse<byte[]> forward(HostInfo holder, ApiRequest request, Map<String, String> query)

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.pharmamaturity.evaluation.model.MaturityModel;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.streams.config.ServiceSettings;
+import org.pharmamaturity.streams.state.StoreNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,8 @@ public final class RestApi implements AutoCloseable {
         routes.addAll(new EnterpriseResource(stores, instances).routes());
         routes.addAll(new SectorResource(stores, instances).routes());
         routes.addAll(new ModelResource(inForce).routes());
-        routes.addAll(new AssessmentResource(models, publisher, commitInterval(settings), Clock.systemUTC()).routes());
+        routes.addAll(new AssessmentResource(models, publisher, commitInterval(settings), Clock.systemUTC(),
+                id -> stores.get(StoreNames.REF_ENTERPRISE, id).isPresent()).routes());
         routes.addAll(new OpenApiResource().routes());
         routes.addAll(new HealthResource(streams).routes());
         routes.addAll(new MetricsResource(hooks.metrics()).routes());

@@ -15,8 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.schemas.Topic;
@@ -34,7 +39,9 @@ import org.pharmamaturity.schemas.Topic;
  * <p>Environment: a key is overridden by {@code MATURITY_} followed by the key in upper case with dots and hyphens
  * as underscores, without its own {@code maturity.} prefix: {@code bootstrap.servers} by
  * {@code MATURITY_BOOTSTRAP_SERVERS}, {@code maturity.kpi.grace} by {@code MATURITY_KPI_GRACE}. This works for
- * every key that has a default or appears in the file.
+ * every key that has a default or appears in the file, and for every Kafka Streams, producer, consumer and admin
+ * client setting (so {@code MATURITY_SECURITY_PROTOCOL}, {@code MATURITY_SASL_JAAS_CONFIG} work without a file)
+ * and the registry's credentials ({@code MATURITY_BASIC_AUTH_USER_INFO}).
  */
 public final class ServiceSettings {
 
@@ -72,6 +79,8 @@ public final class ServiceSettings {
     private static final String ENV_PREFIX = "MATURITY_";
 
     private static final Map<String, String> DEFAULTS = defaults();
+    /** Settings an environment variable may set without a default or a file entry: Kafka's and the registry's. */
+    private static final Set<String> KNOWN_CLIENT_KEYS = knownClientKeys();
 
     private final Map<String, String> values;
     private final TopologySettings topology;
@@ -120,7 +129,9 @@ public final class ServiceSettings {
             merged.putAll(readFile(file));
             source = file.toString();
         }
-        for (String key : List.copyOf(merged.keySet())) {
+        Set<String> keys = new TreeSet<>(merged.keySet());
+        keys.addAll(KNOWN_CLIENT_KEYS);
+        for (String key : keys) {
             String override = env.get(environmentName(key));
             if (override != null) {
                 merged.put(key, override);
@@ -251,6 +262,16 @@ public final class ServiceSettings {
         Map<String, String> map = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name).trim()));
         return map;
+    }
+
+    private static Set<String> knownClientKeys() {
+        Set<String> keys = new TreeSet<>(StreamsConfig.configDef().names());
+        keys.addAll(ProducerConfig.configNames());
+        keys.addAll(ConsumerConfig.configNames());
+        keys.addAll(AdminClientConfig.configNames());
+        keys.addAll(List.of("basic.auth.credentials.source", "basic.auth.user.info", "auto.register.schemas",
+                "use.latest.version"));
+        return Set.copyOf(keys);
     }
 
     private static Map<String, String> defaults() {

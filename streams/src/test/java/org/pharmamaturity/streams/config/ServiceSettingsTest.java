@@ -56,4 +56,38 @@ class ServiceSettingsTest {
         assertThat(error.getMessage()).contains("maturity.kpi.grace: 'one hour' is not an ISO-8601 duration")
                 .contains("maturity.topics.replication-factor");
     }
+
+    @Test
+    void theApiListensOnLoopback8080UnlessToldOtherwise() {
+        ApiSettings defaults = ServiceSettings.load(null, Map.of()).api();
+        assertThat(defaults).isEqualTo(new ApiSettings(8080, "127.0.0.1", "127.0.0.1", Optional.empty(), "", 1_048_576));
+
+        ApiSettings overridden = ServiceSettings.load(null, Map.of("MATURITY_API_PORT", "9090",
+                "MATURITY_API_BIND_ADDRESS", "0.0.0.0", "MATURITY_API_ADVERTISED_HOST", "pod-1.maturity",
+                "MATURITY_API_TOKENS", "hash regulator", "MATURITY_API_TOKENS_FILE", "/etc/maturity/tokens")).api();
+        assertThat(overridden).isEqualTo(new ApiSettings(9090, "0.0.0.0", "pod-1.maturity",
+                Optional.of(Path.of("/etc/maturity/tokens")), "hash regulator", 1_048_576));
+    }
+
+    @Test
+    void badApiNumbersAreReported() {
+        SettingsException error = catchThrowableOfType(SettingsException.class, () -> ServiceSettings.of(Map.of(
+                ServiceSettings.API_PORT, "80800", ServiceSettings.API_MAX_BODY_BYTES, "lots")));
+        assertThat(error.problems()).containsExactly(
+                "maturity.api.port: '80800' is not a whole number from 0 to 65535",
+                "maturity.api.max-body-bytes: 'lots' is not a whole number from 1 to 2147483647");
+    }
+
+    @Test
+    void kafkaSecurityAndRegistryCredentialsComeFromTheEnvironmentAlone() {
+        ServiceSettings settings = ServiceSettings.load(null, Map.of("MATURITY_SECURITY_PROTOCOL", "SASL_SSL",
+                "MATURITY_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required;",
+                "MATURITY_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/truststore.p12",
+                "MATURITY_BASIC_AUTH_USER_INFO", "user:secret", "MATURITY_NOT_A_SETTING", "x"));
+        assertThat(settings.kafkaSettings()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required;")
+                .containsEntry("ssl.truststore.location", "/etc/kafka/truststore.p12")
+                .containsEntry("basic.auth.user.info", "user:secret")
+                .doesNotContainKey("not.a.setting");
+    }
 }

@@ -78,13 +78,15 @@ class ExactlyOnceTest {
             send(topics, workload.events().subList(0, warmUpEvents(workload)), 0);
             awaitSomeOutput(topics);
             CompletableFuture<Void> sending = sendRestInBackground(topics, workload);
-            ChildService second = ChildService.start(settings(topics, work, "b"), work, "eos-join-" + run + "-2");
-            // Joined: the second instance was given active tasks and reached RUNNING.
-            assertThat(second.awaitLog(Pattern.compile("New active tasks: \\[\\d"), Duration.ofSeconds(40))).isTrue();
-            assertThat(second.awaitLog(Pattern.compile("REBALANCING to RUNNING"), Duration.ofSeconds(40))).isTrue();
-            Thread.sleep(FAILURE_AFTER_MS);
-            assertThat(sending).as("input still flowing when the second instance leaves").isNotDone();
-            second.stop();
+            // In try-with-resources too, so a failed assertion does not leave the child JVM running.
+            try (ChildService second = ChildService.start(settings(topics, work, "b"), work, "eos-join-" + run + "-2")) {
+                // Joined: the second instance was given active tasks and reached RUNNING.
+                assertThat(second.awaitLog(Pattern.compile("New active tasks: \\[\\d"), Duration.ofSeconds(40))).isTrue();
+                assertThat(second.awaitLog(Pattern.compile("REBALANCING to RUNNING"), Duration.ofSeconds(40))).isTrue();
+                Thread.sleep(FAILURE_AFTER_MS);
+                assertThat(sending).as("input still flowing when the second instance leaves").isNotDone();
+                second.stop();
+            }
             sending.get(60, TimeUnit.SECONDS);
             assertEveryDailyKpi(topics, workload);
             assertThat(first.alive()).isTrue();

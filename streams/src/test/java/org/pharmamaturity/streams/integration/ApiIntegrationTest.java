@@ -1,0 +1,367 @@
+package org.pharmamaturity.streams.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.pharmamaturity.streams.testing.TestRecords.assessment;
+import static org.pharmamaturity.streams.testing.TestRecords.count;
+import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
+import static org.pharmamaturity.streams.testing.TestRecords.equipment;
+import static org.pharmamaturity.streams.testing.TestRecords.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.avro.EquipmentState;
+import org.pharmamaturity.streams.MaturityStreamsService;
+import org.pharmamaturity.streams.api.TokenAuthenticator;
+import org.pharmamaturity.streams.config.ServiceSettings;
+import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.testing.Answers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The REST API through real HTTP against one running service on the embedded broker and registry: every
+ * endpoint, every role, every error status, the OpenAPI document against the route table, and malformed requests.
+ *
+ * <p>The data: enterprises A and B, process manufacturers of sector S. B's assessment (every requirement of levels
+ * 1 and 2 FULL) comes through Kafka with one equipment day (the plant day of PipelineIntegrationTest, OEE
+ * 0.59375); A's assessment (the README's EX-E001: STR-L1-01 FULL, STR-L1-02 LARGELY) is POSTed with A's token.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final int MAX_BODY = 65_536;
+    /** A: L1 = (0.9 / 8) / (107 / 120) = 13.5 / 107 below the pass mark, so S = L1 and the level is 0. */
+    private static final double SCORE_A = 13.5 / 107;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String a = "A-" + run;
+    private final String b = "B-" + run;
+    private final String sector = "S-" + run;
+    private final String eq = "EQ-" + run;
+    private final String regulatorToken = "regulator-" + UUID.randomUUID();
+    private final String tokenA = "a-" + UUID.randomUUID();
+    private final String tokenB = "b-" + UUID.randomUUID();
+    /** The token of an enterprise that ref.enterprise does not know. */
+    private final String tokenUnregistered = "c-" + UUID.randomUUID();
+    private MaturityStreamsService service;
+    private ApiClient api;
+    private JsonNode accepted;
+
+    @BeforeAll
+    void startServiceAndFeedIt(@org.junit.jupiter.api.io.TempDir Path stateDir) throws Exception {
+        EmbeddedTopics topics = new EmbeddedTopics();
+        try (KafkaProducer<String, SpecificRecord> producer = topics.producer()) {
+            producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), a, enterprise(a, sector)));
+            producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), b, enterprise(b, sector)));
+            producer.send(new ProducerRecord<>(Topic.REF_EQUIPMENT.name(), eq, equipment(eq, b)));
+            producer.flush();
+        }
+        Map<String, String> settings = new HashMap<>();
+        settings.put("application.id", "it-api-" + run);
+        settings.put("bootstrap.servers", topics.bootstrapServers());
+        settings.put("schema.registry.url", topics.registryUrl());
+        settings.put("state.dir", Files.createDirectories(stateDir.resolve("state")).toString());
+        settings.put(ServiceSettings.KPI_GRACE, "P3650D");
+        settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
+        settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        settings.put(ServiceSettings.API_PORT, "0");
+        settings.put(ServiceSettings.API_MAX_BODY_BYTES, Integer.toString(MAX_BODY));
+        settings.put(ServiceSettings.API_TOKENS, TokenAuthenticator.hash(regulatorToken) + " regulator,"
+                + TokenAuthenticator.hash(tokenA) + " enterprise:" + a + ", " + TokenAuthenticator.hash(tokenB)
+                + " enterprise:" + b + "," + TokenAuthenticator.hash(tokenUnregistered) + " enterprise:C-" + run);
+        service = MaturityStreamsService.start(ServiceSettings.of(settings), new CountingPipelineMeters());
+        api = new ApiClient(service.api().port());
+        try (KafkaProducer<String, SpecificRecord> producer = topics.producer()) {
+            send(producer, Topic.FACTORY_EQUIPMENT_STATE, eq, state(eq, b, "2025-03-01T06:00:00Z", EquipmentState.RUNNING));
+            send(producer, Topic.FACTORY_PRODUCTION_COUNT, eq, count(eq, b, "2025-03-01T10:00:00Z", 950, 50, 36_000));
+            send(producer, Topic.FACTORY_EQUIPMENT_STATE, eq, state(eq, b, "2025-03-01T14:00:00Z", EquipmentState.PLANNED_STOP));
+            send(producer, Topic.FACTORY_EQUIPMENT_STATE, eq, state(eq, b, "2025-03-01T16:00:00Z", EquipmentState.RUNNING));
+            send(producer, Topic.FACTORY_EQUIPMENT_STATE, eq, state(eq, b, "2025-03-01T20:00:00Z", EquipmentState.UNPLANNED_STOP));
+            send(producer, Topic.FACTORY_EQUIPMENT_STATE, eq, state(eq, b, "2025-03-02T01:00:00Z", EquipmentState.IDLE));
+            send(producer, Topic.ASSESSMENT_SELF_SUBMITTED, b, assessment(b, "SB", "2025-03-01T00:00:00Z", Answers.fullUpTo(2)));
+            producer.flush();
+        }
+        await().atMost(WAIT).until(() -> api.get("/health/ready", null).status() == 200);
+        ApiClient.Answer post = api.post("/api/v1/assessments", tokenA, "application/json", """
+                {"modelVersion": "cmmm-2020-reference", "submittedAt": "2026-03-01T09:00:00Z",
+                 "answers": [{"requirementId": "STR-L1-01", "grade": "FULL", "evidence": "board plan"},
+                             {"requirementId": "STR-L1-02", "grade": "LARGELY"}]}""");
+        assertThat(post.status()).as(post.body()).isEqualTo(202);
+        assertThat(post.raw().headers().firstValue("Location")).hasValue("/api/v1/enterprises/" + a);
+        accepted = post.json();
+        await().atMost(WAIT).until(() -> api.get("/api/v1/sectors/" + sector, regulatorToken).json()
+                .path("enterprises").asInt() == 2);
+    }
+
+    @AfterAll
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void theSubmissionAnswerSaysWhereAndWhenTheScoreIsVisible() {
+        assertThat(accepted.path("enterpriseId").asText()).isEqualTo(a);
+        assertThat(accepted.path("submissionId").asText()).isNotBlank();
+        assertThat(accepted.path("topic").asText()).isEqualTo("assessment.self.submitted");
+        // Exactly-once default: commit.interval.ms = 100, so visibleAfter = acceptedAt + 100 ms.
+        assertThat(Duration.between(Instant.parse(accepted.path("acceptedAt").asText()),
+                Instant.parse(accepted.path("visibleAfter").asText()))).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void theRegulatorReadsEveryEnterprisesLatestResult() {
+        JsonNode resultA = api.get("/api/v1/enterprises/" + a, regulatorToken).json();
+        assertThat(resultA.path("enterpriseId").asText()).isEqualTo(a);
+        assertThat(resultA.path("sector").asText()).isEqualTo(sector);
+        assertThat(resultA.path("modelVersion").asText()).isEqualTo("cmmm-2020-reference");
+        assertThat(resultA.path("declared").path("score").asDouble()).isCloseTo(SCORE_A, within(1e-12));
+        assertThat(resultA.path("verified").path("score").asDouble()).isCloseTo(SCORE_A, within(1e-12));
+        assertThat(resultA.path("verified").path("level").asInt()).isZero();
+        assertThat(Instant.parse(resultA.path("asOf").asText())).isNotNull();
+        assertThat(resultA.path("requirements").findValuesAsText("requirementId")).contains("STR-L1-01");
+        assertThat(resultA.path("tiers").path("basic").asBoolean()).isFalse();
+
+        JsonNode resultB = api.get("/api/v1/enterprises/" + b, regulatorToken).json();
+        // B: L1 = L2 = 1, L3 = 0 < 0.8, so m = 3 and S = 1 + 1 + 0 = 2, level 2.
+        assertThat(resultB.path("verified").path("score").asDouble()).isCloseTo(2.0, within(1e-12));
+        assertThat(resultB.path("verified").path("level").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anEnterpriseReadsItsOwnDataOnly() {
+        assertThat(api.get("/api/v1/enterprises/" + a, tokenA).status()).isEqualTo(200);
+        for (String path : List.of("", "/history", "/kpis")) {
+            ApiClient.Answer other = api.get("/api/v1/enterprises/" + b + path, tokenA);
+            assertThat(other.status()).as(path).isEqualTo(403);
+            assertThat(other.json().path("message").asText()).contains("reads only its own data");
+        }
+        JsonNode list = api.get("/api/v1/enterprises?sector=" + sector, tokenA).json();
+        assertThat(list.path("items").findValuesAsText("enterpriseId")).containsExactly(a);
+        assertThat(api.get("/api/v1/sectors/" + sector, tokenA).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/sectors", tokenA).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/model", tokenA).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutAValidTokenEveryApiPathIs401() {
+        for (String token : new String[] {null, "not-a-token"}) {
+            ApiClient.Answer answer = api.get("/api/v1/enterprises/" + a, token);
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"maturity\"");
+            assertThat(api.get("/api/v1/sectors", token).status()).isEqualTo(401);
+            assertThat(api.get("/api/v1/model", token).status()).isEqualTo(401);
+            assertThat(api.post("/api/v1/assessments", token, "application/json", "{}").status()).isEqualTo(401);
+        }
+        assertThat(api.get("/api/v1/enterprises", "Basic " + tokenA).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theListFiltersBySectorAndLevelAndPages() {
+        JsonNode all = api.get("/api/v1/enterprises?sector=" + sector, regulatorToken).json();
+        assertThat(all.path("total").asInt()).isEqualTo(2);
+        assertThat(all.path("items").findValuesAsText("enterpriseId")).containsExactly(a, b);
+        assertThat(all.path("items").get(1).path("verified").path("level").asInt()).isEqualTo(2);
+        assertThat(all.path("items").get(0).path("declared").path("score").asDouble()).isCloseTo(SCORE_A, within(1e-12));
+
+        JsonNode level2 = api.get("/api/v1/enterprises?sector=" + sector + "&level=2", regulatorToken).json();
+        assertThat(level2.path("items").findValuesAsText("enterpriseId")).containsExactly(b);
+
+        JsonNode second = api.get("/api/v1/enterprises?sector=" + sector + "&limit=1&offset=1", regulatorToken).json();
+        assertThat(second.path("total").asInt()).isEqualTo(2);
+        assertThat(second.path("limit").asInt()).isEqualTo(1);
+        assertThat(second.path("items").findValuesAsText("enterpriseId")).containsExactly(b);
+    }
+
+    @Test
+    void historyTakesATimeRange() {
+        // One submission and no KPIs for A: exactly one published result.
+        JsonNode history = api.get("/api/v1/enterprises/" + a + "/history", tokenA).json();
+        assertThat(history.path("total").asInt()).isEqualTo(1);
+        assertThat(history.path("snapshots").get(0).path("verified").path("score").asDouble())
+                .isCloseTo(SCORE_A, within(1e-12));
+        String asOf = history.path("snapshots").get(0).path("asOf").asText();
+        Instant after = Instant.parse(asOf).plusMillis(1);
+        assertThat(api.get("/api/v1/enterprises/" + a + "/history?from=" + after, tokenA).json()
+                .path("total").asInt()).isZero();
+        assertThat(api.get("/api/v1/enterprises/" + a + "/history?from=" + asOf + "&to=" + asOf, tokenA).json()
+                .path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void kpisTakeARangeOfDays() {
+        String path = "/api/v1/enterprises/" + b + "/kpis?from=2025-03-01&to=2025-03-01";
+        // The complete day: observed 18 h, planned 16 h, running 12 h; A 0.75 x P 10/12 x Q 0.95 = 0.59375.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get(path, tokenB).json().path("days").findValues("oee")
+                .stream().map(oee -> oee.path("value").asDouble()).toList()).containsExactly(0.59375));
+        JsonNode kpis = api.get(path, tokenB).json();
+        assertThat(kpis.path("days").get(0).path("day").asText()).isEqualTo("2025-03-01");
+        assertThat(kpis.path("rolling").path("enterpriseId").asText()).isEqualTo(b);
+        // The IDLE change at 2025-03-02T01:00 opened the next day; nothing is later.
+        assertThat(api.get("/api/v1/enterprises/" + b + "/kpis?from=2025-03-02", tokenB).json().path("days")
+                .findValuesAsText("day")).containsExactly("2025-03-02");
+        assertThat(api.get("/api/v1/enterprises/" + b + "/kpis?from=2025-03-03T00:00:00Z", tokenB).json().path("days"))
+                .isEmpty();
+    }
+
+    @Test
+    void sectorsAreAggregatesOverTheVerifiedView() {
+        JsonNode stats = api.get("/api/v1/sectors/" + sector, regulatorToken).json();
+        double mean = (SCORE_A + 2.0) / 2; // two enterprises: the median of two is their mean too
+        assertThat(stats.path("meanScore").asDouble()).isCloseTo(mean, within(1e-12));
+        assertThat(stats.path("medianScore").asDouble()).isCloseTo(mean, within(1e-12));
+        assertThat(stats.path("shareAtLeastLevel2").asDouble()).isEqualTo(0.5); // B of A and B
+        assertThat(stats.path("levelDistribution").path("0").asInt()).isEqualTo(1);
+        assertThat(stats.path("levelDistribution").path("2").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/sectors?limit=1000", regulatorToken).json().path("items")
+                .findValuesAsText("sector")).contains(sector);
+        assertThat(api.get("/api/v1/sectors/NO-" + run, regulatorToken).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theModelInForceIsServed() {
+        JsonNode model = api.get("/api/v1/model", regulatorToken).json();
+        assertThat(model.path("modelVersion").asText()).isEqualTo("cmmm-2020-reference");
+        assertThat(model.path("parameters").path("passMark").asDouble()).isEqualTo(0.8);
+        assertThat(model.path("requirements").findValuesAsText("requirementId")).contains("STR-L1-01", "STR-L1-02");
+    }
+
+    @Test
+    void aBadSubmissionGets400ListingEveryProblem() {
+        ApiClient.Answer wrongModel = api.post("/api/v1/assessments", tokenA, "application/json", """
+                {"enterpriseId": "%s", "modelVersion": "cmmm-1999", "answers": []}""".formatted(b));
+        assertThat(wrongModel.status()).isEqualTo(400);
+        List<String> problems = texts(wrongModel.json().path("problems"));
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).startsWith("enterpriseId: '" + b + "' is not the enterprise of this token");
+        assertThat(problems.get(1)).startsWith("modelVersion: 'cmmm-1999' does not exist");
+
+        ApiClient.Answer badAnswers = api.post("/api/v1/assessments", tokenA, "application/json; charset=utf-8", """
+                {"modelVersion": "cmmm-2020-reference",
+                 "answers": [{"requirementId": "NOPE-01", "grade": "FULL"},
+                             {"requirementId": "STR-L1-01", "grade": "EXCELLENT"}]}""");
+        assertThat(badAnswers.status()).isEqualTo(400);
+        List<String> answerProblems = texts(badAnswers.json().path("problems"));
+        assertThat(answerProblems).hasSize(2);
+        assertThat(answerProblems).anyMatch(p -> p.contains("answers[1].grade") && p.contains("EXCELLENT"));
+        assertThat(answerProblems).anyMatch(p -> p.startsWith("answers[0].requirementId: 'NOPE-01' is not a requirement"));
+
+        ApiClient.Answer unregistered = api.post("/api/v1/assessments", tokenUnregistered, "application/json", """
+                {"modelVersion": "cmmm-2020-reference", "answers": []}""");
+        assertThat(unregistered.status()).isEqualTo(400);
+        assertThat(texts(unregistered.json().path("problems"))).containsExactly("enterpriseId: 'C-" + run
+                + "' is not registered in ref.enterprise; register the enterprise first (the pipeline would set its"
+                + " assessment aside as a dead letter)");
+
+        ApiClient.Answer byRegulator = api.post("/api/v1/assessments", regulatorToken, "application/json", "{}");
+        assertThat(byRegulator.status()).isEqualTo(403);
+    }
+
+    @Test
+    void healthAndMetricsAnswerWithoutAToken() {
+        ApiClient.Answer health = api.get("/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("state").asText()).isEqualTo("RUNNING");
+        assertThat(health.json().path("threads")).isNotEmpty();
+        assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
+        ApiClient.Answer metrics = api.get("/metrics", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain; version=0.0.4");
+    }
+
+    @Test
+    void unknownThingsAre404And405() {
+        assertThat(api.get("/api/v1/enterprises/NO-" + run, regulatorToken).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/nothing", regulatorToken).status()).isEqualTo(404);
+        ApiClient.Answer delete = api.send("DELETE", "/api/v1/enterprises/" + a, regulatorToken);
+        assertThat(delete.status()).isEqualTo(405);
+        assertThat(delete.raw().headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void theOpenApiDocumentMatchesTheRouteTable() {
+        ApiClient.Answer document = api.get("/api/v1/openapi.json", null);
+        assertThat(document.status()).isEqualTo(200);
+        JsonNode openApi = document.json();
+        assertThat(openApi.path("openapi").asText()).startsWith("3.");
+        Set<String> documented = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        assertThat(documented).isEqualTo(new TreeSet<>(service.api().routeTable()));
+        for (String operation : documented) {
+            String path = operation.substring(operation.indexOf(' ') + 1).replace("{id}", a).replace("{code}", sector);
+            ApiClient.Answer answer = operation.startsWith("GET ") ? api.get(path, regulatorToken)
+                    : api.post(path, tokenA, "application/json", "{}");
+            assertThat(answer.status()).as(operation).isIn(200, 400);
+        }
+    }
+
+    @Test
+    void malformedRequestsGet4xxWithAMessageAndTheServiceKeepsServing() {
+        List<ApiClient.Answer> answers = new ArrayList<>();
+        answers.add(expect(400, api.post("/api/v1/assessments", tokenA, "application/json", "{\"answers\": [")));
+        answers.add(expect(400, api.post("/api/v1/assessments", tokenA, "application/json", "[1, 2]")));
+        answers.add(expect(415, api.post("/api/v1/assessments", tokenA, "text/plain", "{}")));
+        answers.add(expect(415, api.post("/api/v1/assessments", tokenA, null, "{}")));
+        answers.add(expect(413, api.post("/api/v1/assessments", tokenA, "application/json",
+                "{\"x\": \"" + "y".repeat(MAX_BODY * 4) + "\"}")));
+        answers.add(expect(400, api.get("/api/v1/enterprises/..%2F..%2Fetc%2Fpasswd", regulatorToken)));
+        answers.add(expect(400, api.get("/api/v1/enterprises/%2e%2e", regulatorToken)));
+        answers.add(expect(400, api.get("/api/v1/enterprises/" + a + "%40000", regulatorToken)));
+        answers.add(expect(400, api.get("/api/v1/enterprises?colour=red", regulatorToken)));
+        answers.add(expect(400, api.get("/api/v1/enterprises?level=7", regulatorToken)));
+        answers.add(expect(400, api.get("/api/v1/enterprises?limit=-1", regulatorToken)));
+        answers.add(expect(400, api.get("/api/v1/enterprises?sector=A&sector=B", regulatorToken)));
+        answers.add(expect(400, api.get("/api/v1/enterprises/" + a + "/history?from=yesterday", regulatorToken)));
+        answers.add(expect(400, api.get("/api/v1/enterprises/" + a + "/kpis?to=2025-13-01", regulatorToken)));
+        for (ApiClient.Answer answer : answers) {
+            assertThat(answer.contentType()).startsWith("application/json");
+            assertThat(answer.json().path("message").asText()).as(answer.body()).isNotBlank();
+            assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+        }
+        assertThat(api.get("/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/enterprises/" + a, regulatorToken).status()).isEqualTo(200);
+    }
+
+    private static ApiClient.Answer expect(int status, ApiClient.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        return answer;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    private static <V extends SpecificRecord> void send(KafkaProducer<String, SpecificRecord> producer, Topic<V> topic,
+            String key, V value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, value));
+    }
+}
