@@ -27,10 +27,10 @@ public final class TopicSetup {
         return topic.newTopic(Optional.empty());
     }
 
-    /** Creates those of {@code topics} the cluster does not have yet. */
-    public static void ensureTopics(ProducerSettings settings, List<NewTopic> topics) {
+    /** Creates those of {@code topics} the cluster does not have yet and returns their names. */
+    public static List<String> ensureTopics(ProducerSettings settings, List<NewTopic> topics) {
         try {
-            TopicProvisioner.createMissing(settings.adminConfigs(), topics);
+            return TopicProvisioner.createMissing(settings.adminConfigs(), topics);
         } catch (TopicProvisioningException e) {
             throw new ProducersException(e.getMessage() + " (bootstrap servers come from --bootstrap-servers, security"
                     + " settings from --producer-config)", e);

@@ -22,7 +22,7 @@ import picocli.CommandLine;
 class ProducersCliTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"simulate", "ingest", "load"})
+    @ValueSource(strings = {"simulate", "ingest", "load", "topics"})
     void everySubcommandHasHelp(String command) {
         StringWriter out = new StringWriter();
         CommandLine cli = ProducersCli.commandLine().setOut(new PrintWriter(out, true));
