@@ -1,5 +1,6 @@
 package org.pharmamaturity.dashboards;
 
+import org.pharmamaturity.embedded.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ class ComposeFileTest {
 
     @Test
     void debiansDockerComposeAcceptsTheFile() {
-        ToolPrerequisites.requireProgram("docker-compose", "apt-get install docker-compose");
+        ExternalTools.requireProgram("docker-compose", "apt-get install docker-compose");
 
         CommandRun run = CommandRun.of(ProjectFiles.ROOT, List.of("docker-compose", "-f", "docker-compose.yml",
                 "config", "--quiet"));

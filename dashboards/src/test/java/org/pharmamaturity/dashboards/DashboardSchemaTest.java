@@ -1,5 +1,6 @@
 package org.pharmamaturity.dashboards;
 
+import org.pharmamaturity.embedded.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,8 +23,8 @@ class DashboardSchemaTest {
 
     @BeforeAll
     static void nodeAndThePinnedPackages() {
-        ToolPrerequisites.requireProgram("node", "apt-get install nodejs npm");
-        ToolPrerequisites.require(Files.isDirectory(ProjectFiles.SCHEMA_CHECK.resolve("node_modules/@grafana/schema")),
+        ExternalTools.requireProgram("node", "apt-get install nodejs npm");
+        ExternalTools.require(Files.isDirectory(ProjectFiles.SCHEMA_CHECK.resolve("node_modules/@grafana/schema")),
                 "the npm packages of dashboards/src/test/js", "(cd dashboards/src/test/js && npm ci)");
     }
 

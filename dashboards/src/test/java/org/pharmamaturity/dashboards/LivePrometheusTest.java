@@ -1,5 +1,6 @@
 package org.pharmamaturity.dashboards;
 
+import org.pharmamaturity.embedded.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ class LivePrometheusTest {
 
     @Test
     void everyPanelQueryOfEveryDashboardAnswersWithData() throws Exception {
-        ToolPrerequisites.requireProgram("prometheus", "apt-get install prometheus");
+        ExternalTools.requireProgram("prometheus", "apt-get install prometheus");
         List<Dashboard> dashboards = Dashboard.all();
         // 13 queries on the sector overview (10 panels of one, Shanghai's targets with three), 14 on the
         // enterprise drill-down (13 panels, evidence coverage with two), 9 on pipeline health (7 panels, processing

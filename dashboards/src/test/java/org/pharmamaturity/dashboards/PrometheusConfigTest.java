@@ -1,5 +1,6 @@
 package org.pharmamaturity.dashboards;
 
+import org.pharmamaturity.embedded.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,7 +13,7 @@ class PrometheusConfigTest {
 
     @BeforeAll
     static void promtool() {
-        ToolPrerequisites.requireProgram("promtool", "apt-get install prometheus");
+        ExternalTools.requireProgram("promtool", "apt-get install prometheus");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.pharmamaturity.interop;
 
+import org.pharmamaturity.embedded.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ final class JavaScriptClient implements ExternalClient {
     public void requireInstalled() {
         boolean nodeModules = Files.isDirectory(SCRIPTS.resolve("node_modules/@confluentinc/schemaregistry"))
                 && Files.isDirectory(SCRIPTS.resolve("node_modules/kafkajs"));
-        InteropPrerequisites.require(nodeModules && Executables.onPath("node"),
+        ExternalTools.require(nodeModules && ExternalTools.onPath("node"),
                 "node and the npm packages of " + SCRIPTS + " (@confluentinc/schemaregistry, kafkajs)", INSTALL);
     }
 

@@ -1,5 +1,6 @@
 package org.pharmamaturity.interop;
 
+import org.pharmamaturity.embedded.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,9 +24,9 @@ final class PythonClient implements ExternalClient {
 
     @Override
     public void requireInstalled() {
-        boolean importable = Files.isExecutable(Path.of(PYTHON)) && Executables.succeeds(List.of(PYTHON, "-c",
+        boolean importable = Files.isExecutable(Path.of(PYTHON)) && ExternalTools.succeeds(List.of(PYTHON, "-c",
                 "import confluent_kafka.avro, avro.schema, requests"));
-        InteropPrerequisites.require(importable,
+        ExternalTools.require(importable,
                 PYTHON + " with confluent_kafka.avro, avro and requests (Debian packages)", INSTALL);
     }
 

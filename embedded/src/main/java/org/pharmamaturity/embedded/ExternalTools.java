@@ -1,4 +1,4 @@
-package org.pharmamaturity.dashboards;
+package org.pharmamaturity.embedded;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,19 +9,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Decides what a missing external tool (node, promtool, prometheus, docker-compose) means: on a laptop the test is
+ * For tests that need a program outside Maven (node, Confluent's Python client, promtool, prometheus,
+ * docker-compose): probes whether it is installed and decides what its absence means. On a laptop the test is
  * skipped with a loud reason and the install command; in CI ({@code CI=true}) it fails, because there it must run.
  */
-final class ToolPrerequisites {
+public final class ExternalTools {
 
     /** Read once: CI services (GitHub Actions, GitLab, .ci/run) set CI=true. */
     private static final boolean IN_CI = "true".equalsIgnoreCase(System.getenv("CI"));
 
-    private ToolPrerequisites() {
+    private ExternalTools() {
     }
 
-    /** Skips (laptop) or fails (CI) unless {@code installed}, with a message naming what is missing and how to install it. */
-    static void require(boolean installed, String missing, String installCommand) {
+    /** Skips (laptop) or fails (CI) unless {@code installed}, naming what is missing and how to install it. */
+    public static void require(boolean installed, String missing, String installCommand) {
         if (installed) {
             return;
         }
@@ -34,13 +35,19 @@ final class ToolPrerequisites {
     }
 
     /** Requires the program {@code name} on the PATH (it must answer {@code --version}). */
-    static void requireProgram(String name, String installCommand) {
-        require(answersVersion(name), "'" + name + "' on the PATH", installCommand);
+    public static void requireProgram(String name, String installCommand) {
+        require(onPath(name), "'" + name + "' on the PATH", installCommand);
     }
 
-    private static boolean answersVersion(String name) {
+    /** True when {@code name} runs (found on the PATH) and answers {@code --version}. */
+    public static boolean onPath(String name) {
+        return succeeds(List.of(name, "--version"));
+    }
+
+    /** True when the command runs and exits with status 0 within a minute. */
+    public static boolean succeeds(List<String> command) {
         try {
-            Process process = new ProcessBuilder(name, "--version").redirectErrorStream(true)
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
