@@ -1,5 +1,7 @@
 package org.pharmamaturity.embedded;
 
+import java.time.Duration;
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
@@ -38,6 +40,10 @@ public final class TestKitBroker implements AutoCloseable {
                     .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
                     .setConfigProp("share.coordinator.state.topic.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // Test scenarios pin record timestamps to fixed past days, older than the event topics'
+                    // 7-day retention: the broker's retention pass (every 5 minutes by default) would delete them
+                    // before the pipeline reads them, at a moment that depends on when the test runs.
+                    .setConfigProp("log.retention.check.interval.ms", Long.toString(Duration.ofDays(1).toMillis()))
                     .build();
             cluster.format();
             cluster.startup();
