@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -96,8 +97,12 @@ class ReferenceAuditIntegrationTest {
             assertThat(all).hasSize(5);
             assertThat(reasons(all)).containsEntry(enterpriseMarker, DeadLetterReason.SCHEMA_MISMATCH)
                     .containsEntry(equipmentMarker, DeadLetterReason.INVALID_VALUE);
-            // The second run counted the markers only, although its global stores re-read the bad records.
-            assertThat(secondMeters.deadLetterCounts()).isEqualTo(Map.of(
+            // The second run counted the markers only, although its global stores re-read the bad records. Only
+            // the reference topics: its pipeline also reads what other tests left on the shared broker's inputs.
+            Map<String, Long> referenceLetters = new TreeMap<>(secondMeters.deadLetterCounts());
+            referenceLetters.keySet().removeIf(key -> !key.startsWith(ENTERPRISES + "|")
+                    && !key.startsWith(EQUIPMENT + "|"));
+            assertThat(referenceLetters).isEqualTo(Map.of(
                     ENTERPRISES + "|" + DeadLetterReason.SCHEMA_MISMATCH, 1L,
                     EQUIPMENT + "|" + DeadLetterReason.INVALID_VALUE, 1L));
         }
