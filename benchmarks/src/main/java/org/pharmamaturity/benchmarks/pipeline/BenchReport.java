@@ -17,7 +17,7 @@ final class BenchReport {
         Percentiles latency = result.latenciesMs().isEmpty() ? null : Percentiles.of(result.latenciesMs());
         return String.format(Locale.ROOT, "%s run %d: pipeline %,.0f ev/s (%,d in %.1f s), plain consumer %,.0f ev/s, "
                         + "ratio %.2f, producer %,.0f ev/s, latency %s, %s, dead letters %d",
-                result.guarantee(), result.run(), result.pipeline().perSecond(), result.pipeline().records(),
+                result.label(), result.run(), result.pipeline().perSecond(), result.pipeline().records(),
                 result.pipeline().seconds(), result.ceiling().perSecond(), result.ratio(),
                 result.producer().perSecond(),
                 latency == null ? "not measured" : String.format(Locale.ROOT, "p50 %.0f ms p99 %.0f ms",
@@ -27,7 +27,7 @@ final class BenchReport {
 
     static String summary(List<TimedRun.Result> results) {
         Map<String, List<TimedRun.Result>> byGuarantee = new LinkedHashMap<>();
-        results.forEach(result -> byGuarantee.computeIfAbsent(result.guarantee(), g -> new ArrayList<>()).add(result));
+        results.forEach(result -> byGuarantee.computeIfAbsent(result.label(), g -> new ArrayList<>()).add(result));
         StringBuilder out = new StringBuilder("| figure | " + String.join(" | ", byGuarantee.keySet()) + " |\n|---|");
         byGuarantee.keySet().forEach(g -> out.append("---|"));
         out.append('\n');

@@ -68,12 +68,18 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--set", description = "A Kafka Streams or service setting for the pipeline, key=value, repeatable (e.g. --set num.stream.threads=2).")
     Map<String, String> extraSettings = new LinkedHashMap<>();
 
+    @Option(names = "--variant", description = "A tuning variant run beside the plain settings, alternating run by run: "
+            + "name:key=value,key=value (e.g. --variant commit1s:commit.interval.ms=1000); repeatable.")
+    List<String> variantSpecs = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (enterprises < 1 || sites < 1 || events < 1 || runs < 1 || latencyReadings < 0 || latencyRate < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--enterprises, --sites, --events, --runs and --latency-rate must be at least 1");
         }
+        List<Variant> variants = new ArrayList<>(List.of(Variant.PLAIN));
+        variantSpecs.forEach(spec -> variants.add(Variant.parse(spec)));
         BenchStack stack = bootstrapServers == null ? BenchStack.inProcess() : BenchStack.given(bootstrapServers, registryUrl);
         System.out.println("stack: " + stack.description() + "; settings: " + extraSettings);
         List<String> created = TopicProvisioner.createMissing(
@@ -89,12 +95,16 @@ public final class PipelineBenchmark implements Callable<Integer> {
             loadReferenceData(stack, workload);
             TimedRun timed = new TimedRun(stack, new GroupProgress(admin), workload, stateDir.toAbsolutePath(),
                     extraSettings, new TimedRun.LatencySettings(latencyReadings, latencyRate));
-            for (String guarantee : guarantees) {
-                for (int run = 1; run <= runs; run++) {
-                    String applicationId = String.format(Locale.ROOT, "bench-%s-%s-%d", guarantee.replace('_', '-'), stamp, run);
-                    TimedRun.Result result = timed.run(guarantee, run, applicationId);
-                    System.out.println(BenchReport.line(result));
-                    results.add(result);
+            // Run by run, every guarantee and variant in turn, so a change in the machine's load touches them alike.
+            for (int run = 1; run <= runs; run++) {
+                for (String guarantee : guarantees) {
+                    for (int v = 0; v < variants.size(); v++) {
+                        String applicationId = String.format(Locale.ROOT, "bench-%s-%s-%d-%d",
+                                guarantee.replace('_', '-'), stamp, run, v);
+                        TimedRun.Result result = timed.run(guarantee, variants.get(v), run, applicationId);
+                        System.out.println(BenchReport.line(result));
+                        results.add(result);
+                    }
                 }
             }
         }

@@ -33,7 +33,7 @@ final class TimedRun {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
 
     /** What one run measured. */
-    record Result(String guarantee, int run, Rate pipeline, Rate ceiling, Rate producer, List<Double> latenciesMs,
+    record Result(String label, int run, Rate pipeline, Rate ceiling, Rate producer, List<Double> latenciesMs,
                   ResourceFigures resources, long deadLetters) {
 
         double ratio() {
@@ -62,7 +62,11 @@ final class TimedRun {
     record LatencySettings(int readings, int perSecond) {
     }
 
-    Result run(String guarantee, int run, String applicationId) throws InterruptedException {
+    /**
+     * Runs {@code variant} (its settings on top of the common ones) with {@code guarantee}; the result is labelled
+     * with the guarantee and the variant's name.
+     */
+    Result run(String guarantee, Variant variant, int run, String applicationId) throws InterruptedException {
         Set<String> inputs = BenchTopics.EVENT_INPUTS;
         Map<TopicPartition, Long> start = progress.endOffsets(inputs);
         progress.startAt(applicationId, start);
@@ -72,7 +76,8 @@ final class TimedRun {
         Rate ceiling = new PlainConsumerCeiling(stack.bootstrapServers(), stack.registryUrl()).read(start, targets);
 
         Path stateDir = stateRoot.resolve(applicationId);
-        try (MaturityStreamsService service = MaturityStreamsService.start(settings(guarantee, applicationId, stateDir),
+        try (MaturityStreamsService service = MaturityStreamsService.start(
+                settings(guarantee, variant, applicationId, stateDir),
                 new CountingPipelineMeters())) {
             awaitRunning(service.streams());
             long began = System.nanoTime();
@@ -90,7 +95,7 @@ final class TimedRun {
                     : new LatencyProbe(stack.bootstrapServers(), stack.registryUrl())
                             .measure(latency.readings(), latency.perSecond(), workload.lastEventTimeMs());
             long deadLetters = total(progress.endOffsets(Set.of(Topic.MATURITY_DLQ.name()))) - deadLettersBefore;
-            return new Result(guarantee, run, pipeline, ceiling, producer, latencies, resources, deadLetters);
+            return new Result(variant.label(guarantee), run, pipeline, ceiling, producer, latencies, resources, deadLetters);
         } finally {
             progress.forget(applicationId);
             deleteQuietly(stateDir);
@@ -110,7 +115,7 @@ final class TimedRun {
         }
     }
 
-    private ServiceSettings settings(String guarantee, String applicationId, Path stateDir) {
+    private ServiceSettings settings(String guarantee, Variant variant, String applicationId, Path stateDir) {
         Map<String, String> settings = new HashMap<>();
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -119,6 +124,7 @@ final class TimedRun {
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.put(ServiceSettings.TOPICS_CREATE, "false");
         settings.putAll(extraSettings);
+        settings.putAll(variant.settings());
         return ServiceSettings.of(settings);
     }
 
