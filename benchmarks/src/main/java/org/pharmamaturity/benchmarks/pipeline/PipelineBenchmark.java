@@ -62,7 +62,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
             defaultValue = "http://127.0.0.1:8081/apis/ccompat/v7")
     String registryUrl;
 
-    @Option(names = "--state-dir", defaultValue = "target/bench-state", description = "Where the runs keep state, deleted after each (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--state-dir", defaultValue = "benchmarks/target/bench-state", description = "Where the runs keep state, "
+            + "deleted after each, and the in-process broker its data (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
     @Option(names = "--set", description = "A Kafka Streams or service setting for the pipeline, key=value, repeatable (e.g. --set num.stream.threads=2).")
@@ -80,7 +81,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         List<Variant> variants = new ArrayList<>(List.of(Variant.PLAIN));
         variantSpecs.forEach(spec -> variants.add(Variant.parse(spec)));
-        BenchStack stack = bootstrapServers == null ? BenchStack.inProcess() : BenchStack.given(bootstrapServers, registryUrl);
+        try (BenchStack stack = bootstrapServers == null ? BenchStack.inProcess(stateDir.resolve("stack"))
+                : BenchStack.given(bootstrapServers, registryUrl)) {
+            return measure(stack, variants);
+        }
+    }
+
+    private int measure(BenchStack stack, List<Variant> variants) throws InterruptedException {
         System.out.println("stack: " + stack.description() + "; settings: " + extraSettings);
         List<String> created = TopicProvisioner.createMissing(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), Optional.empty());
@@ -133,7 +140,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     commandLine.getErr().println("bench-pipeline: " + error.getMessage());
                     return 2;
                 }).execute(args);
-        // The in-process broker and registry end with the JVM.
+        // Kafka client and broker threads that are still winding down must not keep the JVM alive.
         System.exit(status);
     }
 }

@@ -1,15 +1,11 @@
 package org.pharmamaturity.benchmarks.pipeline;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -98,7 +94,7 @@ final class TimedRun {
             return new Result(variant.label(guarantee), run, pipeline, ceiling, producer, latencies, resources, deadLetters);
         } finally {
             progress.forget(applicationId);
-            deleteQuietly(stateDir);
+            Directories.deleteQuietly(stateDir);
         }
     }
 
@@ -143,16 +139,5 @@ final class TimedRun {
 
     private static long total(Map<TopicPartition, Long> offsets) {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static void deleteQuietly(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("bench-pipeline: could not delete " + directory + ": " + e.getMessage());
-        }
     }
 }
