@@ -16,7 +16,7 @@ final class BenchReport {
     static String line(TimedRun.Result result) {
         Percentiles latency = result.latenciesMs().isEmpty() ? null : Percentiles.of(result.latenciesMs());
         return String.format(Locale.ROOT, "%s run %d: pipeline %,.0f ev/s (%,d in %.1f s), plain consumer %,.0f ev/s, "
-                        + "ratio %.2f, producer %,.0f ev/s, latency %s, %s, dead letters %d",
+                        + "ratio %.3f, producer %,.0f ev/s, latency %s, %s, dead letters %d",
                 result.label(), result.run(), result.pipeline().perSecond(), result.pipeline().records(),
                 result.pipeline().seconds(), result.ceiling().perSecond(), result.ratio(),
                 result.producer().perSecond(),
@@ -33,7 +33,7 @@ final class BenchReport {
         out.append('\n');
         row(out, "pipeline, events/s", byGuarantee, r -> r.pipeline().perSecond(), "%,.0f");
         row(out, "plain consumer, events/s", byGuarantee, r -> r.ceiling().perSecond(), "%,.0f");
-        row(out, "pipeline / plain consumer", byGuarantee, TimedRun.Result::ratio, "%.2f");
+        row(out, "pipeline / plain consumer", byGuarantee, TimedRun.Result::ratio, "%.3f");
         row(out, "latency p50, ms", byGuarantee, r -> Percentiles.of(r.latenciesMs()).p50(), "%.0f");
         row(out, "latency p99, ms", byGuarantee, r -> Percentiles.of(r.latenciesMs()).p99(), "%.0f");
         row(out, "heap after GC, MiB", byGuarantee, r -> ResourceFigures.mib(r.resources().heapUsedBytes()), "%.0f");
