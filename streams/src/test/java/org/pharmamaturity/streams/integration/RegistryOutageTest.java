@@ -18,7 +18,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.ApicurioRegistry;
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.embedded.LocalBrokerSettings;
+import org.pharmamaturity.embedded.LocalKafkaBroker;
+import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.embedded.RegistrySettings;
 import org.pharmamaturity.embedded.RegistryStorage;
 import org.pharmamaturity.schemas.Topic;
@@ -36,7 +38,8 @@ import org.pharmamaturity.streams.testing.TestRecords;
  * The schema registry goes away while data flows: records whose schema the service has not fetched yet wait (the
  * task fails and its thread is replaced until the registry answers) instead of being dead-lettered, and once the
  * registry is back every record is counted exactly once. The test has a registry of its own with file storage, so
- * schema ids survive its restart, on the shared broker.
+ * schema ids survive its restart, and a broker of its own, whose topics hold no records with the shared registry's
+ * schema ids.
  */
 class RegistryOutageTest {
 
@@ -52,8 +55,10 @@ class RegistryOutageTest {
         RegistrySettings registrySettings = RegistrySettings.forTests()
                 .withStorage(RegistryStorage.file(work.resolve("registry")))
                 .withLogFile(Path.of("target", "apicurio-outage-" + run + ".log").toAbsolutePath());
-        try (ApicurioRegistry registry = ApicurioRegistry.start(registrySettings)) {
-            EmbeddedTopics topics = new EmbeddedTopics(EmbeddedStack.shared().bootstrapServers(), registry.url());
+        try (ApicurioRegistry registry = ApicurioRegistry.start(registrySettings);
+                LocalKafkaBroker broker = LocalKafkaBroker.start(new LocalBrokerSettings(LoopbackPorts.freePort(),
+                        LoopbackPorts.freePort(), work.resolve("kafka")))) {
+            EmbeddedTopics topics = new EmbeddedTopics(broker.bootstrapServers(), registry.url());
             LocalDate day = LocalDate.parse("2025-08-01");
             CountedReadings readings = new CountedReadings(run, day);
             EquipmentStateChange running = new EquipmentStateChange(TestRecords.newEventId(),
