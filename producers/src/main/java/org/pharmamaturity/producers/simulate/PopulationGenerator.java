@@ -29,13 +29,24 @@ public final class PopulationGenerator {
         this.random = new Random(seed);
     }
 
-    /** {@code count} enterprises with ids {@code SIM-E001}, {@code SIM-E002}, ... */
+    /** {@code count} enterprises with ids {@code SIM-E001}, {@code SIM-E002}, ..., each with 1 to 3 sites. */
     public List<SimulatedEnterprise> population(int count) {
+        return population(count, 0);
+    }
+
+    /**
+     * {@code count} enterprises with {@code sitesPerEnterprise} sites each (4 to 9 machines per site, so 8 sites
+     * give about 50 machines, the benchmark's realistic plant), or 1 to 3 drawn sites when it is 0.
+     */
+    public List<SimulatedEnterprise> population(int count, int sitesPerEnterprise) {
+        if (sitesPerEnterprise < 0) {
+            throw new IllegalArgumentException("sites per enterprise must be 0 (drawn) or more, not " + sitesPerEnterprise);
+        }
         List<SimulatedEnterprise> enterprises = new ArrayList<>(count);
         Sector[] sectors = Sector.values();
         for (int i = 1; i <= count; i++) {
             Sector sector = i <= sectors.length ? sectors[i - 1] : weightedSector();
-            int sites = 1 + random.nextInt(3);
+            int sites = sitesPerEnterprise > 0 ? sitesPerEnterprise : 1 + random.nextInt(3);
             enterprises.add(enterprise(i, sector, drawProfile(), sites));
         }
         return enterprises;

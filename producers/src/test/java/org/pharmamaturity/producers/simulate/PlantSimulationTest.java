@@ -1,6 +1,7 @@
 package org.pharmamaturity.producers.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,18 @@ class PlantSimulationTest {
         assertThat(events.subList(10 + machines, referenceCount)).allMatch(e -> e.topic() == Topic.ASSESSMENT_SELF_SUBMITTED);
         assertThat(events.subList(0, referenceCount)).allMatch(e -> e.eventTimeMs() == START.toEpochMilli());
         assertThat(events.get(referenceCount).topic()).isNotIn(Topic.REF_ENTERPRISE, Topic.REF_EQUIPMENT);
+    }
+
+    @Test
+    void aGivenNumberOfSitesGivesEveryEnterpriseThatManySitesOfFourToNineMachines() {
+        List<SimulatedEnterprise> population = new PopulationGenerator(5).population(6, 8);
+        assertThat(population).allSatisfy(enterprise -> {
+            assertThat(enterprise.siteIds()).hasSize(8);
+            // 8 sites of 4 to 9 machines: 32 to 72
+            assertThat(enterprise.equipment().size()).isBetween(32, 72);
+        });
+        assertThatThrownBy(() -> new PopulationGenerator(5).population(6, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

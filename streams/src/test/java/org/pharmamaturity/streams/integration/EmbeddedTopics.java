@@ -1,5 +1,8 @@
 package org.pharmamaturity.streams.integration;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,43 +31,74 @@ import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.serde.AvroDeserializer;
 import org.pharmamaturity.schemas.serde.AvroSerializer;
 import org.pharmamaturity.schemas.TopicProvisioner;
+import org.pharmamaturity.streams.config.ServiceSettings;
 
 /**
- * The pipeline's topics on the embedded broker and registry: created once, written by real producers with the
- * project's AvroSerializer, read from the beginning by read_committed consumers.
+ * The pipeline's topics on the embedded broker and registry (or a test's own broker or registry): created once,
+ * written by real producers with the project's AvroSerializer, read from the beginning by read_committed consumers.
  */
 final class EmbeddedTopics {
 
-    private final EmbeddedStack stack = EmbeddedStack.shared();
+    private final String bootstrapServers;
+    private final String registryUrl;
 
+    /** The topics on the JVM's shared embedded stack. */
     EmbeddedTopics() {
-        TopicProvisioner.createMissing(Map.of("bootstrap.servers", stack.bootstrapServers()), Optional.empty());
+        this(EmbeddedStack.shared().bootstrapServers(), EmbeddedStack.shared().registryUrl());
+    }
+
+    /** The topics on a given broker, with a given registry. */
+    EmbeddedTopics(String bootstrapServers, String registryUrl) {
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        TopicProvisioner.createMissing(Map.of("bootstrap.servers", bootstrapServers), Optional.empty());
     }
 
     String bootstrapServers() {
-        return stack.bootstrapServers();
+        return bootstrapServers;
     }
 
     String registryUrl() {
-        return stack.registryUrl();
+        return registryUrl;
+    }
+
+    /**
+     * Settings of a service on these topics, state under {@code stateDir}; grace and dedup horizon are ten years
+     * because other tests' events, months away, move the stream time of the shared topics too.
+     */
+    Map<String, String> serviceSettings(String applicationId, Path stateDir) throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("application.id", applicationId);
+        settings.put("bootstrap.servers", bootstrapServers);
+        settings.put("schema.registry.url", registryUrl);
+        settings.put("state.dir", Files.createDirectories(stateDir.resolve("state")).toString());
+        settings.put(ServiceSettings.KPI_GRACE, "P3650D");
+        settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
+        settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        return settings;
     }
 
     /** An idempotent producer of Avro values with string keys. */
     KafkaProducer<String, SpecificRecord> producer() {
+        AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
+        values.configure(Map.of("schema.registry.url", registryUrl), false);
+        return producer(values);
+    }
+
+    /** An idempotent producer with the given value serializer (one that already knows some schema ids). */
+    KafkaProducer<String, SpecificRecord> producer(AvroSerializer<SpecificRecord> values) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
-        values.configure(Map.of("schema.registry.url", stack.registryUrl()), false);
         return new KafkaProducer<>(properties, new StringSerializer(), values);
     }
 
     /** A producer of raw bytes, for records that are not what their topic expects. */
     KafkaProducer<byte[], byte[]> rawProducer() {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -101,11 +135,11 @@ final class EmbeddedTopics {
             Consumer<ConsumerRecord<String, V>> sink, BooleanSupplier done,
             Duration timeout) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroDeserializer<V> values = new AvroDeserializer<>();
-        values.configure(Map.of("schema.registry.url", stack.registryUrl(), "specific.avro.reader", true), false);
+        values.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", true), false);
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map((PartitionInfo info) -> new TopicPartition(info.topic(), info.partition())).toList();

@@ -1,0 +1,146 @@
+package org.pharmamaturity.benchmarks.pipeline;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.pharmamaturity.producers.RecordPublisher;
+import org.pharmamaturity.producers.simulate.SimEvent;
+import org.pharmamaturity.schemas.TopicProvisioner;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The end-to-end benchmark ({@code ./bench-pipeline}): a simulated population's reference data is loaded once,
+ * then each run pushes the same fixed backlog and times the whole topology consuming it (see {@link TimedRun}),
+ * beside a plain deserializing consumer of the same records, and measures latency with a paced stream. Prints a
+ * line per run and, per processing guarantee, the median, minimum and maximum of every figure.
+ */
+@Command(name = "bench-pipeline", mixinStandardHelpOptions = true,
+        description = "End-to-end throughput and latency of the streams pipeline against a plain consumer.")
+public final class PipelineBenchmark implements Callable<Integer> {
+
+    @Option(names = "--enterprises", defaultValue = "1000", description = "Simulated enterprises (default: ${DEFAULT-VALUE}).")
+    int enterprises;
+
+    @Option(names = "--sites", defaultValue = "8", description = "Sites per enterprise, 4 to 9 machines each, so 8 gives about 50 machines (default: ${DEFAULT-VALUE}).")
+    int sites;
+
+    @Option(names = "--events", defaultValue = "300000", description = "Backlog events per run (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Timed runs per guarantee (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--guarantees", split = ",", defaultValue = "exactly_once_v2,at_least_once",
+            description = "Processing guarantees to measure, in turn (default: ${DEFAULT-VALUE}).")
+    List<String> guarantees;
+
+    @Option(names = "--latency-readings", defaultValue = "2000", description = "Paced readings per run for the latency, 0 for none (default: ${DEFAULT-VALUE}).")
+    int latencyReadings;
+
+    @Option(names = "--latency-rate", defaultValue = "200", description = "Paced readings per second (default: ${DEFAULT-VALUE}).")
+    int latencyRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the population and events (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--bootstrap-servers", description = "Use this broker instead of starting one in-process (e.g. the local run's 127.0.0.1:9092).")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", description = "Registry with --bootstrap-servers (default: http://127.0.0.1:8081/apis/ccompat/v7).",
+            defaultValue = "http://127.0.0.1:8081/apis/ccompat/v7")
+    String registryUrl;
+
+    @Option(names = "--state-dir", defaultValue = "benchmarks/target/bench-state", description = "Where the runs keep state, "
+            + "deleted after each, and the in-process broker its data (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--set", description = "A Kafka Streams or service setting for the pipeline, key=value, repeatable (e.g. --set num.stream.threads=2).")
+    Map<String, String> extraSettings = new LinkedHashMap<>();
+
+    @Option(names = "--variant", description = "A tuning variant run beside the plain settings, alternating run by run: "
+            + "name:key=value,key=value (e.g. --variant commit1s:commit.interval.ms=1000); repeatable.")
+    List<String> variantSpecs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (enterprises < 1 || sites < 1 || events < 1 || runs < 1 || latencyReadings < 0 || latencyRate < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--enterprises, --sites, --events, --runs and --latency-rate must be at least 1");
+        }
+        List<Variant> variants = new ArrayList<>(List.of(Variant.PLAIN));
+        variantSpecs.forEach(spec -> variants.add(Variant.parse(spec)));
+        try (BenchStack stack = bootstrapServers == null ? BenchStack.inProcess(stateDir.resolve("stack"))
+                : BenchStack.given(bootstrapServers, registryUrl)) {
+            return measure(stack, variants);
+        }
+    }
+
+    private int measure(BenchStack stack, List<Variant> variants) throws InterruptedException {
+        System.out.println("stack: " + stack.description() + "; settings: " + extraSettings);
+        List<String> created = TopicProvisioner.createMissing(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), Optional.empty());
+        long generating = System.nanoTime();
+        BenchWorkload workload = BenchWorkload.generate(enterprises, sites, events, seed);
+        System.out.printf(Locale.ROOT, "workload: %,d enterprises, %,d machines, %,d backlog events (generated in %.1f s)%n",
+                workload.enterprises(), workload.equipment(), workload.backlog().size(), (System.nanoTime() - generating) / 1e9);
+        String stamp = Long.toString(Instant.now().getEpochSecond(), 36);
+        List<TimedRun.Result> results = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            new GroupProgress(admin).awaitLeaders(created);
+            loadReferenceData(stack, workload);
+            TimedRun timed = new TimedRun(stack, new GroupProgress(admin), workload, stateDir.toAbsolutePath(),
+                    extraSettings, new TimedRun.LatencySettings(latencyReadings, latencyRate));
+            // Run by run, every guarantee and variant in turn, so a change in the machine's load touches them alike.
+            for (int run = 1; run <= runs; run++) {
+                for (String guarantee : guarantees) {
+                    for (int v = 0; v < variants.size(); v++) {
+                        String applicationId = String.format(Locale.ROOT, "bench-%s-%s-%d-%d",
+                                guarantee.replace('_', '-'), stamp, run, v);
+                        TimedRun.Result result = timed.run(guarantee, variants.get(v), run, applicationId);
+                        System.out.println(BenchReport.line(result));
+                        results.add(result);
+                    }
+                }
+            }
+        }
+        System.out.println();
+        System.out.print(BenchReport.summary(results));
+        return 0;
+    }
+
+    private static void loadReferenceData(BenchStack stack, BenchWorkload workload) {
+        List<SimEvent<?>> reference = new ArrayList<>(workload.reference());
+        reference.addAll(LatencyProbe.referenceRecords());
+        try (RecordPublisher publisher = new RecordPublisher(stack.producerSettings(), BenchTopics.PRODUCER_TUNING)) {
+            reference.forEach(event -> event.sendWith(publisher));
+            publisher.flush();
+            if (publisher.failed() > 0) {
+                throw new BenchmarkException(publisher.failed() + " reference records could not be sent: "
+                        + publisher.firstError());
+            }
+        }
+        System.out.printf(Locale.ROOT, "reference data: %,d records loaded%n", reference.size());
+    }
+
+    public static void main(String[] args) {
+        int status = new CommandLine(new PipelineBenchmark())
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    commandLine.getErr().println("bench-pipeline: " + error.getMessage());
+                    return 2;
+                }).execute(args);
+        // Kafka client and broker threads that are still winding down must not keep the JVM alive.
+        System.exit(status);
+    }
+}
