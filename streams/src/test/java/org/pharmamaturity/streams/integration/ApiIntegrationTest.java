@@ -9,12 +9,10 @@ import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 import static org.pharmamaturity.streams.testing.TestRecords.state;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +76,7 @@ class ApiIntegrationTest {
             producer.send(new ProducerRecord<>(Topic.REF_EQUIPMENT.name(), eq, equipment(eq, b)));
             producer.flush();
         }
-        Map<String, String> settings = new HashMap<>();
-        settings.put("application.id", "it-api-" + run);
-        settings.put("bootstrap.servers", topics.bootstrapServers());
-        settings.put("schema.registry.url", topics.registryUrl());
-        settings.put("state.dir", Files.createDirectories(stateDir.resolve("state")).toString());
-        settings.put(ServiceSettings.KPI_GRACE, "P3650D");
-        settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
-        settings.put(ServiceSettings.TOPICS_CREATE, "false");
-        settings.put(ServiceSettings.API_PORT, "0");
+        Map<String, String> settings = topics.serviceSettings("it-api-" + run, stateDir);
         settings.put(ServiceSettings.API_MAX_BODY_BYTES, Integer.toString(MAX_BODY));
         settings.put(ServiceSettings.API_TOKENS, TokenAuthenticator.hash(regulatorToken) + " regulator,"
                 + TokenAuthenticator.hash(tokenA) + " enterprise:" + a + ", " + TokenAuthenticator.hash(tokenB)

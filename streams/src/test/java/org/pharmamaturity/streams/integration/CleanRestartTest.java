@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,14 +70,7 @@ class CleanRestartTest {
     }
 
     private Map<String, String> settings(EmbeddedTopics topics, Path work) throws java.io.IOException {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("application.id", "it-restart-" + run);
-        settings.put("bootstrap.servers", topics.bootstrapServers());
-        settings.put("schema.registry.url", topics.registryUrl());
-        settings.put("state.dir", Files.createDirectories(work.resolve("state")).toString());
-        settings.put(ServiceSettings.KPI_GRACE, "P3650D");
-        settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
-        settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        Map<String, String> settings = topics.serviceSettings("it-restart-" + run, work);
         return settings;
     }
 }

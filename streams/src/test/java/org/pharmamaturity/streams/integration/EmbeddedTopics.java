@@ -75,6 +75,8 @@ final class EmbeddedTopics {
         settings.put(ServiceSettings.KPI_GRACE, "P3650D");
         settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
         settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        // A free port: tests run beside each other and beside a local run that holds 8080.
+        settings.put(ServiceSettings.API_PORT, "0");
         return settings;
     }
 

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -180,17 +178,9 @@ class ExactlyOnceTest {
     }
 
     private Map<String, String> settings(EmbeddedTopics topics, Path work, String instance) throws java.io.IOException {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("application.id", "it-eos-" + run);
-        settings.put("bootstrap.servers", topics.bootstrapServers());
-        settings.put("schema.registry.url", topics.registryUrl());
-        settings.put("state.dir", Files.createDirectories(work.resolve("state-" + instance)).toString());
+        Map<String, String> settings = topics.serviceSettings("it-eos-" + run, work.resolve("instance-" + instance));
         settings.put("session.timeout.ms", "10000");
         settings.put("heartbeat.interval.ms", "2000");
-        settings.put(ServiceSettings.KPI_GRACE, "P3650D");
-        settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
-        settings.put(ServiceSettings.TOPICS_CREATE, "false");
-        settings.put(ServiceSettings.API_PORT, "0");
         return settings;
     }
 }

@@ -10,10 +10,8 @@ import static org.pharmamaturity.streams.testing.TestRecords.state;
 import static org.pharmamaturity.streams.testing.TestRecords.transport;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,15 +135,7 @@ class PipelineIntegrationTest {
     }
 
     private ServiceSettings settings(EmbeddedTopics topics, Path stateDir) throws java.io.IOException {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("application.id", "it-pipeline-" + run);
-        settings.put("bootstrap.servers", topics.bootstrapServers());
-        settings.put("schema.registry.url", topics.registryUrl());
-        settings.put("state.dir", Files.createDirectories(stateDir.resolve("state")).toString());
-        settings.put(ServiceSettings.KPI_GRACE, "P3650D");
-        settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
-        settings.put(ServiceSettings.TOPICS_CREATE, "false");
-        settings.put(ServiceSettings.API_PORT, "0");
+        Map<String, String> settings = topics.serviceSettings("it-pipeline-" + run, stateDir);
         return ServiceSettings.of(settings);
     }
 

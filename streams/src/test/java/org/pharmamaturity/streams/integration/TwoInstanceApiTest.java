@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.pharmamaturity.streams.testing.TestRecords.assessment;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,15 +115,7 @@ class TwoInstanceApiTest {
     }
 
     private ServiceSettings settings(EmbeddedTopics topics, Path work, String instance) throws java.io.IOException {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("application.id", "it-api-two-" + run);
-        settings.put("bootstrap.servers", topics.bootstrapServers());
-        settings.put("schema.registry.url", topics.registryUrl());
-        settings.put("state.dir", Files.createDirectories(work.resolve("state-" + instance)).toString());
-        settings.put(ServiceSettings.KPI_GRACE, "P3650D");
-        settings.put(ServiceSettings.DEDUP_HORIZON, "P3650D");
-        settings.put(ServiceSettings.TOPICS_CREATE, "false");
-        settings.put(ServiceSettings.API_PORT, "0");
+        Map<String, String> settings = topics.serviceSettings("it-api-two-" + run, work.resolve("instance-" + instance));
         settings.put(ServiceSettings.API_TOKENS, TokenAuthenticator.hash(token) + " regulator");
         return ServiceSettings.of(settings);
     }
