@@ -29,8 +29,9 @@ import org.pharmamaturity.streams.testing.PipelineDriver;
 /**
  * Backfilled data as real producers send it: every record's Kafka timestamp is "now" (the wall clock at send
  * time, 2025-03-10) while its eventTime lies 30 days earlier (2025-02-08). The task's stream time is then "now",
- * so the KPIs must close days by event time, and the dedup and sampling window stores must keep old entries.
- * The grace is 1 h.
+ * so the KPIs must close days by event time, and the dedup and sampling window stores (retention 24 h and
+ * 2 days + 1 h, far less than 30 days) must expire entries by event time, not by the task's stream time. The grace
+ * is 1 h.
  */
 class BackfillTopologyTest {
 
