@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,9 +24,11 @@ import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 /**
  * Cold chain per shipment or storage unit (the topic's key) and UTC day: keeps the readings of the open days,
  * publishes the day's figures ({@link ColdChainFigures}) whenever they change, and raises an alert for each new
- * excursion episode. Days close like the equipment days (stream time past the day's end plus the grace); a
- * closed day's figures stay in the unit's record for queries (the last {@value #CLOSED_DAYS_KEPT}), and a unit
- * silent for longer than that is forgotten.
+ * excursion episode. Days close like the equipment days, when the time passes the day's end plus the grace; that
+ * time is the latest eventTime seen ({@link EventTimeClock}), not the task's stream time, because this processor
+ * shares its task with validation and the stream time there follows the producers' wall clock. A closed day's
+ * figures stay in the unit's record for queries (the last {@value #CLOSED_DAYS_KEPT}), and a unit silent for
+ * longer than that is forgotten.
  */
 public final class ColdChainProcessor implements Processor<String, ColdChainReading, String, ColdChainResult> {
 
@@ -36,12 +37,11 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
     /** Closed days whose figures a unit keeps for queries. */
     public static final int CLOSED_DAYS_KEPT = 31;
 
-    private static final Duration CLOSE_CHECK = Duration.ofMinutes(1);
-
     private final UtcDays days;
     private final PipelineMeters meters;
     private ProcessorContext<String, ColdChainResult> context;
     private KeyValueStore<String, ColdChainUnit> units;
+    private EventTimeClock clock;
     private int checkedFirstOpenDay = Integer.MIN_VALUE;
 
     public ColdChainProcessor(Duration grace, PipelineMeters meters) {
@@ -53,7 +53,7 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
     public void init(ProcessorContext<String, ColdChainResult> context) {
         this.context = context;
         this.units = context.getStateStore(StoreNames.KPI_COLDCHAIN_UNITS);
-        context.schedule(CLOSE_CHECK, PunctuationType.STREAM_TIME, this::closeDays);
+        this.clock = EventTimeClock.resume(context.getStateStore(StoreNames.KPI_COLDCHAIN_EVENT_TIME));
     }
 
     @Override
@@ -61,7 +61,8 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
         ColdChainReading reading = record.value();
         long time = reading.getEventTime().toEpochMilli();
         int day = UtcDays.dayOf(time);
-        if (days.closed(day, context.currentStreamTimeMs())) {
+        long nowMs = clock.observe(time);
+        if (days.closed(day, nowMs)) {
             meters.lateRecord(STAGE);
             return;
         }
@@ -78,6 +79,7 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
         alertNewEpisodes(unit, unitDay, reading);
         publishChanged(unit, Integer.MIN_VALUE, record.timestamp());
         units.put(record.key(), unit);
+        closeDays(nowMs);
     }
 
     private void alertNewEpisodes(ColdChainUnit unit, ColdChainUnitDay unitDay, ColdChainReading reading) {
@@ -93,8 +95,9 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
         }
     }
 
-    private void closeDays(long streamTimeMs) {
-        int firstOpen = days.firstOpenDay(streamTimeMs);
+    /** Gives every day that closed since the last check its final figures; cheap until the first open day moves. */
+    private void closeDays(long nowMs) {
+        int firstOpen = days.firstOpenDay(nowMs);
         if (firstOpen <= checkedFirstOpenDay) {
             return;
         }
@@ -116,7 +119,7 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
                 units.delete(entry.key);
                 continue;
             }
-            publishChanged(unit, firstOpen, streamTimeMs);
+            publishChanged(unit, firstOpen, nowMs);
             List<ColdChainDayFigures> closed = new ArrayList<>(unit.getClosedDays());
             List<ColdChainUnitDay> open = new ArrayList<>();
             for (ColdChainUnitDay unitDay : unit.getDays()) {

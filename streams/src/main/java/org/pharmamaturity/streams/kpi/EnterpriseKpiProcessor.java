@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -67,7 +66,6 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
 
     private static final String RELEASED = "RELEASED";
     private static final String DEVIATION = "DEVIATION";
-    private static final Duration PRUNE_CHECK = Duration.ofHours(1);
 
     private final UtcDays days;
     private final PipelineMeters meters;
@@ -77,6 +75,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     private KeyValueStore<String, EnterpriseKpi> daily;
     private KeyValueStore<String, EnterpriseKpi> rolling;
     private ReferenceData reference;
+    private EventTimeClock clock;
     private int prunedBefore = Integer.MIN_VALUE;
 
     public EnterpriseKpiProcessor(Duration grace, PipelineMeters meters) {
@@ -92,7 +91,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         this.daily = context.getStateStore(StoreNames.KPI_ENTERPRISE_DAILY);
         this.rolling = context.getStateStore(StoreNames.KPI_ENTERPRISE_ROLLING);
         this.reference = ReferenceData.from(context);
-        context.schedule(PRUNE_CHECK, PunctuationType.STREAM_TIME, this::pruneBatches);
+        this.clock = EventTimeClock.resume(context.getStateStore(StoreNames.KPI_ENTERPRISE_EVENT_TIME));
     }
 
     @Override
@@ -100,9 +99,12 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         String enterpriseId = record.key();
         EnterpriseFact fact = record.value();
         Days touched = new Days(enterpriseId);
-        if (!apply(enterpriseId, fact, touched)) {
+        // Every fact's record timestamp is an event time (validation and the KPI processors stamp it so).
+        long nowMs = clock.observe(record.timestamp());
+        if (!apply(enterpriseId, fact, touched, nowMs)) {
             meters.lateRecord(STAGE);
         }
+        pruneBatches(nowMs);
         if (touched.loaded.isEmpty()) {
             return;
         }
@@ -132,8 +134,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     }
 
     /** Applies the fact to the days it concerns; false when it came too late for its day. */
-    private boolean apply(String enterpriseId, EnterpriseFact fact, Days touched) {
-        long streamTime = context.currentStreamTimeMs();
+    private boolean apply(String enterpriseId, EnterpriseFact fact, Days touched, long nowMs) {
         int factDay = UtcDays.dayOf(fact.getTimeMs());
         Object what = fact.getFact();
         if (what instanceof EquipmentDayFact equipment) {
@@ -147,12 +148,12 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
             return true;
         }
         if (what instanceof BatchFact batch) {
-            return applyBatch(enterpriseId, fact, batch, touched);
+            return applyBatch(enterpriseId, fact, batch, touched, nowMs);
         }
         if (what instanceof QualityFact quality) {
-            return applyQuality(enterpriseId, quality, touched);
+            return applyQuality(enterpriseId, quality, touched, nowMs);
         }
-        if (days.closed(factDay, streamTime)) {
+        if (days.closed(factDay, nowMs)) {
             return false;
         }
         EnterpriseDay day = touched.get(factDay);
@@ -178,7 +179,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         day.getMeterReadings().computeIfAbsent(energy.getMeterId(), meter -> new ArrayList<>()).add(timeMs);
     }
 
-    private boolean applyBatch(String enterpriseId, EnterpriseFact fact, BatchFact batch, Days touched) {
+    private boolean applyBatch(String enterpriseId, EnterpriseFact fact, BatchFact batch, Days touched, long nowMs) {
         String key = StoreNames.enterpriseKey(enterpriseId, batch.getBatchId());
         BatchTrack track = batches.get(key);
         if (track == null) {
@@ -192,9 +193,9 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         int factDay = UtcDays.dayOf(fact.getTimeMs());
         if (RELEASED.equals(batch.getStatus()) && track.getReleasedDay() == null) {
             track.setReleasedDay(factDay);
-            inTime = !days.closed(factDay, context.currentStreamTimeMs());
+            inTime = !days.closed(factDay, nowMs);
         }
-        if (track.getReleasedDay() != null && !days.closed(track.getReleasedDay(), context.currentStreamTimeMs())) {
+        if (track.getReleasedDay() != null && !days.closed(track.getReleasedDay(), nowMs)) {
             EnterpriseDay day = touched.get(track.getReleasedDay());
             day.getReleasedBatches().put(batch.getBatchId(), new ReleasedBatch(track.getDeviationRaised(),
                     track.getElectronicRecordShare()));
@@ -206,13 +207,13 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         return inTime;
     }
 
-    private boolean applyQuality(String enterpriseId, QualityFact quality, Days touched) {
+    private boolean applyQuality(String enterpriseId, QualityFact quality, Days touched, long nowMs) {
         if (!DEVIATION.equals(quality.getType())) {
             return true;
         }
         boolean inTime = true;
         int openedDay = UtcDays.dayOf(quality.getOpenedAtMs());
-        if (days.closed(openedDay, context.currentStreamTimeMs())) {
+        if (days.closed(openedDay, nowMs)) {
             inTime = false;
         } else {
             EnterpriseDay day = touched.get(openedDay);
@@ -226,7 +227,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
                 track = new BatchTrack(quality.getBatchId(), null, false, null, quality.getOpenedAtMs());
             }
             track.setDeviationRaised(true);
-            if (track.getReleasedDay() != null && !days.closed(track.getReleasedDay(), context.currentStreamTimeMs())) {
+            if (track.getReleasedDay() != null && !days.closed(track.getReleasedDay(), nowMs)) {
                 ReleasedBatch released = touched.get(track.getReleasedDay()).getReleasedBatches().get(quality.getBatchId());
                 if (released != null) {
                     released.setDeviationRaised(true);
@@ -305,8 +306,9 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         expired.forEach(dayStore::delete);
     }
 
-    private void pruneBatches(long streamTimeMs) {
-        int before = UtcDays.dayOf(streamTimeMs) - BATCH_RETENTION_DAYS;
+    /** Forgets the batches silent for {@value #BATCH_RETENTION_DAYS} days; cheap until a new day begins. */
+    private void pruneBatches(long nowMs) {
+        int before = UtcDays.dayOf(nowMs) - BATCH_RETENTION_DAYS;
         if (before <= prunedBefore) {
             return;
         }

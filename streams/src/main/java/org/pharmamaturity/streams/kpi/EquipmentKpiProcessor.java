@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -48,9 +47,10 @@ import org.pharmamaturity.streams.state.avro.StateChangeEntry;
  * <p>After every input the open days of the equipment are recomputed; a day whose figures changed is published
  * (a correction when the input was late but inside the grace). An open day is accounted up to the equipment's
  * latest input; once a later day has data, or the day closes, it is accounted to midnight, so a state carries
- * across midnight, also through days without any input between two inputs. A day closes when the stream time
- * passes its end plus the grace (a stream-time punctuator): it gets its final figures, and later inputs for it are
- * counted as late and dropped. State changes older than the earliest open day are pruned, except the one in
+ * across midnight, also through days without any input between two inputs. A day closes when the latest event
+ * time seen ({@link EventTimeClock}) passes its end plus the grace: it gets its final figures, and later inputs
+ * for it are counted as late and dropped. Not the task's stream time: that depends on how the topology is cut
+ * into tasks and on the producers' clocks (see {@link EventTimeClock}). State changes older than the earliest open day are pruned, except the one in
  * force at its start.
  */
 public final class EquipmentKpiProcessor implements Processor<String, SpecificRecord, String, EquipmentDayResult> {
@@ -58,12 +58,11 @@ public final class EquipmentKpiProcessor implements Processor<String, SpecificRe
     /** Label of the late-record counter. */
     public static final String STAGE = "kpi-equipment";
 
-    private static final Duration CLOSE_CHECK = Duration.ofMinutes(1);
-
     private final UtcDays days;
     private final PipelineMeters meters;
     private ProcessorContext<String, EquipmentDayResult> context;
     private KeyValueStore<String, EquipmentTrack> tracks;
+    private EventTimeClock clock;
     private int checkedFirstOpenDay = Integer.MIN_VALUE;
 
     public EquipmentKpiProcessor(Duration grace, PipelineMeters meters) {
@@ -75,14 +74,15 @@ public final class EquipmentKpiProcessor implements Processor<String, SpecificRe
     public void init(ProcessorContext<String, EquipmentDayResult> context) {
         this.context = context;
         this.tracks = context.getStateStore(StoreNames.KPI_EQUIPMENT_TRACKS);
-        context.schedule(CLOSE_CHECK, PunctuationType.STREAM_TIME, this::closeDays);
+        this.clock = EventTimeClock.resume(context.getStateStore(StoreNames.KPI_EQUIPMENT_EVENT_TIME));
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
         Input input = Input.of(record.value());
         int day = UtcDays.dayOf(input.timeMs());
-        if (days.closed(day, context.currentStreamTimeMs())) {
+        long nowMs = clock.observe(input.timeMs());
+        if (days.closed(day, nowMs)) {
             meters.lateRecord(STAGE);
             return;
         }
@@ -108,17 +108,18 @@ public final class EquipmentKpiProcessor implements Processor<String, SpecificRe
         track.setLatestMs(Math.max(track.getLatestMs(), input.timeMs()));
         int latestDay = UtcDays.dayOf(track.getLatestMs());
         for (int between = previousLatestDay + 1; between < latestDay; between++) {
-            if (!days.closed(between, context.currentStreamTimeMs()) && stateKnownAt(track, UtcDays.startOf(between))) {
+            if (!days.closed(between, nowMs) && stateKnownAt(track, UtcDays.startOf(between))) {
                 tally(track, between);
             }
         }
         publishChanged(track, Integer.MIN_VALUE, record.timestamp());
         tracks.put(equipmentId, track);
+        closeDays(nowMs);
     }
 
     /** Gives every day that closed since the last check its final figures and drops it. */
-    private void closeDays(long streamTimeMs) {
-        int firstOpen = days.firstOpenDay(streamTimeMs);
+    private void closeDays(long nowMs) {
+        int firstOpen = days.firstOpenDay(nowMs);
         if (firstOpen <= checkedFirstOpenDay) {
             return;
         }
@@ -134,7 +135,7 @@ public final class EquipmentKpiProcessor implements Processor<String, SpecificRe
         }
         for (KeyValue<String, EquipmentTrack> entry : closing) {
             EquipmentTrack track = entry.value;
-            publishChanged(track, firstOpen, streamTimeMs);
+            publishChanged(track, firstOpen, nowMs);
             track.setDays(new ArrayList<>(track.getDays().stream().filter(tally -> tally.getDay() >= firstOpen).toList()));
             pruneChanges(track);
             tracks.put(entry.key, track);

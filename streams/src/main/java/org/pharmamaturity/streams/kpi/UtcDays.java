@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * UTC days as the KPI windows see them (days since 1970-01-01), and when a day closes: a day stays open for late
- * data until the stream time passes its end plus the grace, like a tumbling window with grace in the DSL.
+ * data until the event time (a processor's {@link EventTimeClock}) passes its end plus the grace, like a tumbling
+ * window with grace in the DSL.
  */
 public final class UtcDays {
 
@@ -38,13 +39,13 @@ public final class UtcDays {
         return LocalDate.ofEpochDay(day);
     }
 
-    /** True once the stream time has reached the day's end plus the grace: later data for it is too late. */
-    public boolean closed(int day, long streamTimeMs) {
-        return endOf(day) + graceMs <= streamTimeMs;
+    /** True once the event time has reached the day's end plus the grace: later data for it is too late. */
+    public boolean closed(int day, long nowMs) {
+        return endOf(day) + graceMs <= nowMs;
     }
 
-    /** The earliest day still open at the stream time. */
-    public int firstOpenDay(long streamTimeMs) {
-        return dayOf(streamTimeMs - graceMs);
+    /** The earliest day still open at the event time. */
+    public int firstOpenDay(long nowMs) {
+        return dayOf(nowMs - graceMs);
     }
 }

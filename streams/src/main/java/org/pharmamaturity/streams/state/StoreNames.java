@@ -22,6 +22,12 @@ public final class StoreNames {
     public static final String KPI_TELEMETRY_HOURS = "kpi-telemetry-hours";
     /** Queryable: shipmentId or storageUnitId to its ColdChainUnit (readings of open days, figures of closed ones). */
     public static final String KPI_COLDCHAIN_UNITS = "kpi-coldchain-units";
+    /** The cold-chain processor's event-time high-water mark, see {@link org.pharmamaturity.streams.kpi.EventTimeClock}. */
+    public static final String KPI_COLDCHAIN_EVENT_TIME = "kpi-coldchain-event-time";
+    /** The equipment processor's event-time high-water mark. */
+    public static final String KPI_EQUIPMENT_EVENT_TIME = "kpi-equipment-event-time";
+    /** The enterprise KPI processor's event-time high-water mark. */
+    public static final String KPI_ENTERPRISE_EVENT_TIME = "kpi-enterprise-event-time";
     /** Per enterprise and day ({@code enterpriseId@yyyy-MM-dd}): the EnterpriseDay the KPIs come from. */
     public static final String KPI_ENTERPRISE_DAYS = "kpi-enterprise-days";
     /** Per enterprise and batch ({@code enterpriseId@batchId}): what is known of the batch. */

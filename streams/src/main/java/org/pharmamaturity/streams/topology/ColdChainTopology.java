@@ -17,7 +17,8 @@ import org.pharmamaturity.streams.state.avro.EnterpriseFact;
  * Produces the cold-chain figures per shipment or storage unit and UTC day (excursions, time out of range, MKT,
  * GSP logging compliance and gaps; queryable store {@code kpi-coldchain-units}) and an alert for each new
  * excursion episode. The readings' topic is keyed by the unit, so {@code kpi-coldchain}
- * ({@link ColdChainProcessor}) reads it without a repartition.
+ * ({@link ColdChainProcessor}) reads it without a repartition; sharing the task with validation, it closes days by
+ * its own event-time mark (store {@code kpi-coldchain-event-time}) instead of the task's stream time.
  */
 public final class ColdChainTopology {
 
@@ -31,9 +32,11 @@ public final class ColdChainTopology {
     /** Adds the cold-chain KPIs. */
     public static Outputs add(StreamsBuilder builder, ValidatedInputs inputs, TopologyDependencies dependencies) {
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_COLDCHAIN_UNITS, ColdChainUnit.class));
+        builder.addStateStore(KeyValueStores.eventTimeMark(StoreNames.KPI_COLDCHAIN_EVENT_TIME));
         Map<String, KStream<String, ColdChainResult>> results = inputs.coldChainReadings()
                 .process(() -> new ColdChainProcessor(dependencies.settings().grace(), dependencies.meters()),
-                        Named.as("kpi-coldchain"), StoreNames.KPI_COLDCHAIN_UNITS)
+                        Named.as("kpi-coldchain"), StoreNames.KPI_COLDCHAIN_UNITS,
+                        StoreNames.KPI_COLDCHAIN_EVENT_TIME)
                 .split(Named.as("kpi-coldchain-"))
                 .branch((key, result) -> result.isAlert(), Branched.as("alert"))
                 .defaultBranch(Branched.as("figures"));

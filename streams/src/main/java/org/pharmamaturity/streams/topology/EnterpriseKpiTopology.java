@@ -70,10 +70,12 @@ public final class EnterpriseKpiTopology {
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_BATCHES, BatchTrack.class));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_DAILY, EnterpriseKpi.class));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_ROLLING, EnterpriseKpi.class));
+        builder.addStateStore(KeyValueStores.eventTimeMark(StoreNames.KPI_ENTERPRISE_EVENT_TIME));
         Map<String, KStream<String, EnterpriseKpiResult>> results = facts
                 .process(() -> new EnterpriseKpiProcessor(dependencies.settings().grace(), dependencies.meters()),
                         Named.as("kpi-enterprise"), StoreNames.KPI_ENTERPRISE_DAYS, StoreNames.KPI_ENTERPRISE_BATCHES,
-                        StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING)
+                        StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING,
+                        StoreNames.KPI_ENTERPRISE_EVENT_TIME)
                 .split(Named.as("kpi-enterprise-"))
                 .branch((key, result) -> result.rolling(), Branched.as("rolling"))
                 .defaultBranch(Branched.as("daily"));

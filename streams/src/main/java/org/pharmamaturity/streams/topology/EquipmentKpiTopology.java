@@ -41,9 +41,11 @@ public final class EquipmentKpiTopology {
                 Repartitioned.<String, ProductionCount>as("kpi-equipment-counts").withKeySerde(Serdes.String())
                         .withValueSerde(StateSerde.of(ProductionCount.class)).withNumberOfPartitions(partitions)));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_EQUIPMENT_TRACKS, EquipmentTrack.class));
+        builder.addStateStore(KeyValueStores.eventTimeMark(StoreNames.KPI_EQUIPMENT_EVENT_TIME));
         KStream<String, EquipmentDayResult> results = states.merge(counts, Named.as("kpi-equipment-inputs"))
                 .process(() -> new EquipmentKpiProcessor(dependencies.settings().grace(), dependencies.meters()),
-                        Named.as("kpi-equipment"), StoreNames.KPI_EQUIPMENT_TRACKS);
+                        Named.as("kpi-equipment"), StoreNames.KPI_EQUIPMENT_TRACKS,
+                        StoreNames.KPI_EQUIPMENT_EVENT_TIME);
         results.mapValues(EquipmentDayResult::kpi, Named.as("kpi-equipment-daily"))
                 .to(Topic.KPI_EQUIPMENT_DAILY.name(), Produced.with(Serdes.String(),
                         dependencies.serdes().valueSerde(Topic.KPI_EQUIPMENT_DAILY)).withName("kpi-equipment-daily-sink"));

@@ -11,7 +11,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.pharmamaturity.streams.state.StateSerde;
 
-/** Small helpers the topologies share: a persistent, logged key-value store of Avro state, and widening a stream. */
+/**
+ * Small helpers the topologies share: a persistent, logged key-value store of Avro state or of an event-time mark,
+ * and widening a stream.
+ */
 final class KeyValueStores {
 
     /**
@@ -30,6 +33,15 @@ final class KeyValueStores {
     /** A persistent key-value store with string keys and {@code type} values, logged to its changelog. */
     static <V extends SpecificRecord> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Class<V> type) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), StateSerde.of(type));
+    }
+
+    /**
+     * The store of one processor's event-time high-water mark (one entry); cached, so a mark that moves with
+     * nearly every record reaches the changelog once per commit.
+     */
+    static StoreBuilder<KeyValueStore<String, Long>> eventTimeMark(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long())
+                .withCachingEnabled();
     }
 
     /** The same stream typed by a supertype of its values (streams are read-only, so this is safe). */

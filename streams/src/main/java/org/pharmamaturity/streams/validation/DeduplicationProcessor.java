@@ -15,9 +15,10 @@ import org.pharmamaturity.streams.state.WindowStoreAnchor;
  * counted once. The eventIds live in a window store whose retention is the horizon: old ids expire with their
  * segments, without a punctuator, and the store stays the size of one horizon of traffic. Lookups are by the
  * record's partition key, which a resent event keeps, so one task sees both copies. The horizon is measured
- * back from the task's stream time: an event more than the horizon older than the newest event of its
- * partition finds its window already expired and is not checked (the KPIs drop it as late anyway, as long as
- * the grace is shorter than the horizon).
+ * back from the newest event time put in the store (a window store expires segments by the timestamps put into
+ * it, not by the task's stream time, which follows the producers' send-time clock): an event more than the
+ * horizon older than the newest event of its partition finds its window already expired and is not checked (the
+ * KPIs drop it as late anyway, as long as the grace is shorter than the horizon).
  *
  * @param <V> the record type
  */

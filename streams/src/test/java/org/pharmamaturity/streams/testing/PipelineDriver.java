@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,8 +40,9 @@ import org.pharmamaturity.streams.topology.TopologyDependencies;
 
 /**
  * The whole pipeline topology in a TopologyTestDriver, with an in-memory schema registry of its own, a pinned
- * wall clock, and typed access to the input topics, output topics and stores. Records are piped with their
- * eventTime as the Kafka timestamp, as a producer stamping CreateTime at the source would.
+ * wall clock, and typed access to the input topics, output topics and stores. Records are piped with the pinned
+ * wall clock as their Kafka timestamp, as real producers stamp CreateTime at send time, while their eventTimes lie
+ * in the past: so every test runs the realistic case where the task's stream time is not the event time.
  */
 public final class PipelineDriver implements AutoCloseable {
 
@@ -56,6 +56,7 @@ public final class PipelineDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final Path stateDir;
     private final Map<String, TestOutputTopic<String, ?>> outputs = new LinkedHashMap<>();
+    private Instant wallClock = WALL_CLOCK;
     private boolean processingErrorsExpected;
 
     public PipelineDriver() {
@@ -100,10 +101,9 @@ public final class PipelineDriver implements AutoCloseable {
         driver = new TopologyTestDriver(topology.apply(dependencies), properties, WALL_CLOCK);
     }
 
-    /** Pipes a record with its eventTime as the Kafka timestamp. */
+    /** Pipes a record with the current wall clock as the Kafka timestamp, as a producer sending it now would. */
     public <V extends SpecificRecord> void pipe(Topic<V> topic, String key, V value) {
-        Instant eventTime = (Instant) ((SpecificRecordBase) value).get("eventTime");
-        pipe(topic, key, value, eventTime);
+        pipe(topic, key, value, wallClock);
     }
 
     /** Pipes a record with the given Kafka timestamp. */
@@ -158,6 +158,7 @@ public final class PipelineDriver implements AutoCloseable {
     /** Moves the processing clock on, firing wall-clock punctuators. */
     public void advanceWallClock(Duration duration) {
         driver.advanceWallClockTime(duration);
+        wallClock = wallClock.plus(duration);
     }
 
     /** The counters the pipeline incremented. */
