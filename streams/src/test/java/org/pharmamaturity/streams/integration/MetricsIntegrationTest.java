@@ -257,12 +257,11 @@ class MetricsIntegrationTest {
     }
 
     private ServiceSettings settings(EmbeddedTopics topics, Path stateDir) throws java.io.IOException {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("application.id", applicationId);
-        settings.put("bootstrap.servers", topics.bootstrapServers());
-        settings.put("schema.registry.url", topics.registryUrl());
-        settings.put("state.dir", Files.createDirectories(stateDir.resolve("state")).toString());
-        settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        Map<String, String> settings = topics.serviceSettings(applicationId, stateDir);
+        // The default grace (1 h), so the scenario's late reading is late; it starts at the end of the inputs, so
+        // other tests' events do not move its clock.
+        settings.remove(ServiceSettings.KPI_GRACE);
+        settings.remove(ServiceSettings.DEDUP_HORIZON);
         return ServiceSettings.of(settings);
     }
 }
