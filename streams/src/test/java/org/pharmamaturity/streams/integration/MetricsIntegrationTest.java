@@ -8,6 +8,10 @@ import static org.pharmamaturity.streams.testing.TestRecords.at;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 import static org.pharmamaturity.streams.testing.TestRecords.transport;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +38,7 @@ import org.pharmamaturity.schemas.avro.Grade;
 import org.pharmamaturity.schemas.avro.ManufacturingType;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.MaturityStreamsService;
+import org.pharmamaturity.streams.api.MetricsScrape;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.PrometheusScrape;
 import org.pharmamaturity.streams.validation.InputSpec;
@@ -97,7 +102,13 @@ class MetricsIntegrationTest {
             raw.flush();
 
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertSettled(service));
-            String text = service.metrics().scrape();
+            // Through HTTP, as Prometheus scrapes it.
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.api().port() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue(MetricsScrape.PROMETHEUS_TEXT);
+            String text = response.body();
             // Kept for the dashboard work, whose queries must use names seen in a real scrape.
             Files.writeString(Path.of("target", "metrics-scrape.txt"), text);
             PrometheusScrape scrape = PrometheusScrape.parse(text);
