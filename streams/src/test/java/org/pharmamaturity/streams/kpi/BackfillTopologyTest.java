@@ -2,6 +2,8 @@ package org.pharmamaturity.streams.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.pharmamaturity.streams.kpi.EquipmentKpis.latest;
+import static org.pharmamaturity.streams.kpi.EquipmentKpis.value;
 import static org.pharmamaturity.streams.testing.TestRecords.count;
 import static org.pharmamaturity.streams.testing.TestRecords.state;
 import static org.pharmamaturity.streams.testing.TestRecords.telemetry;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,20 +125,5 @@ class BackfillTopologyTest {
 
     private <V extends SpecificRecord> void send(Topic<V> topic, String key, V value) {
         driver.pipe(topic, key, value, NOW);
-    }
-
-    private static EquipmentKpi latest(List<KeyValue<String, EquipmentKpi>> records, String key) {
-        EquipmentKpi found = null;
-        for (KeyValue<String, EquipmentKpi> record : records) {
-            if (record.key.equals(key)) {
-                found = record.value;
-            }
-        }
-        assertThat(found).as("a record for %s", key).isNotNull();
-        return found;
-    }
-
-    private static double value(EquipmentKpi kpi, String indicator) {
-        return kpi.getValues().get(indicator).getValue();
     }
 }

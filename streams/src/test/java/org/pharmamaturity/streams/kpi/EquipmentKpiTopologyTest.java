@@ -2,6 +2,7 @@ package org.pharmamaturity.streams.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.pharmamaturity.streams.kpi.EquipmentKpis.value;
 import static org.pharmamaturity.streams.testing.TestRecords.count;
 import static org.pharmamaturity.streams.testing.TestRecords.state;
 
@@ -110,8 +111,8 @@ class EquipmentKpiTopologyTest {
         driver.pipe(Topic.FACTORY_EQUIPMENT_STATE, "EQ3", state("EQ3", "E1", "2025-03-01T22:00:00Z", EquipmentState.RUNNING));
         driver.pipe(Topic.FACTORY_EQUIPMENT_STATE, "EQ3", state("EQ3", "E1", "2025-03-02T02:00:00Z", EquipmentState.IDLE));
         List<KeyValue<String, EquipmentKpi>> results = driver.read(Topic.KPI_EQUIPMENT_DAILY);
-        EquipmentKpi firstDay = latest(results, "EQ3@2025-03-01");
-        EquipmentKpi secondDay = latest(results, "EQ3@2025-03-02");
+        EquipmentKpi firstDay = EquipmentKpis.latest(results, "EQ3@2025-03-01");
+        EquipmentKpi secondDay = EquipmentKpis.latest(results, "EQ3@2025-03-02");
         // Day 1 is complete once day 2 has data: RUNNING 22:00-24:00 = 2 h, no counts, so P = 0 and OEE = 0.
         assertThat(firstDay.getComponents().getRunningMs()).isEqualTo(2 * HOUR);
         assertThat(value(firstDay, "oee")).isZero();
@@ -145,21 +146,6 @@ class EquipmentKpiTopologyTest {
     }
 
     private EquipmentKpi latest(String key) {
-        return latest(driver.read(Topic.KPI_EQUIPMENT_DAILY), key);
-    }
-
-    private static EquipmentKpi latest(List<KeyValue<String, EquipmentKpi>> records, String key) {
-        EquipmentKpi found = null;
-        for (KeyValue<String, EquipmentKpi> record : records) {
-            if (record.key.equals(key)) {
-                found = record.value;
-            }
-        }
-        assertThat(found).as("a record for %s", key).isNotNull();
-        return found;
-    }
-
-    private static double value(EquipmentKpi kpi, String indicator) {
-        return kpi.getValues().get(indicator).getValue();
+        return EquipmentKpis.latest(driver.read(Topic.KPI_EQUIPMENT_DAILY), key);
     }
 }
