@@ -41,10 +41,11 @@ final class AvroJson {
             case null -> NODES.nullNode();
             case IndexedRecord record -> of(record);
             case Map<?, ?> map -> {
+                // Avro map keys may be Utf8; sorted by their text so answers are stable.
+                Map<String, Object> sorted = new TreeMap<>();
+                map.forEach((key, item) -> sorted.put(key.toString(), item));
                 ObjectNode object = NODES.objectNode();
-                new TreeMap<>(map.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        entry -> entry.getKey().toString(), Map.Entry::getValue))).forEach(
-                                (key, item) -> object.set(key, value(item)));
+                sorted.forEach((key, item) -> object.set(key, value(item)));
                 yield object;
             }
             case Collection<?> items -> {
