@@ -90,11 +90,12 @@ public final class MaturityStreamsService implements AutoCloseable {
         TopologyDependencies dependencies = new TopologyDependencies(settings.topology(),
                 new TopicSerdes(settings.serdeSettings()), models, meters);
         RestApi api = RestApi.bind(settings);
+        KafkaStreams streams = null;
         KafkaStreams referenceAudit = null;
         try {
             Properties properties = settings.streamsProperties();
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
-            KafkaStreams streams = streams(PipelineTopology.build(dependencies), properties, meters);
+            streams = streams(PipelineTopology.build(dependencies), properties, meters);
             referenceAudit = streams(ReferenceAuditTopology.build(dependencies), settings.referenceAuditProperties(),
                     meters);
             metrics.bind(streams);
@@ -106,6 +107,9 @@ public final class MaturityStreamsService implements AutoCloseable {
             return new MaturityStreamsService(streams, referenceAudit, settings, metrics, api);
         } catch (RuntimeException e) {
             api.close();
+            if (streams != null) {
+                streams.close();
+            }
             if (referenceAudit != null) {
                 referenceAudit.close();
             }
