@@ -73,17 +73,6 @@ class SectorStatisticsTest {
     }
 
     @Test
-    void membersReplaceAnEnterprisesOldContributionAndCanLeave() {
-        SectorMembers members = SectorMembers.empty().with(FIVE.get(0)).with(FIVE.get(1));
-        // e1 re-scored at 3.0 replaces its 0.5: mean (3.0 + 1.9) / 2 = 2.45
-        SectorMembers rescored = members.with(summary("e1", 3.0, 3, 3.0, false, Map.of()));
-        assertThat(rescored.statistics("C272", AS_OF).meanScore()).isCloseTo(2.45, within(1e-12));
-        assertThat(rescored.statistics("C272", AS_OF).enterprises()).isEqualTo(2);
-        // e2 moves to another sector: only e1 remains
-        assertThat(rescored.without("e2").statistics("C272", AS_OF).meanScore()).isEqualTo(3.0);
-    }
-
-    @Test
     void summaryOfAResultAveragesSubDomainScoresOverTheLevelsTakingPart() {
         // a: D(1) = 1 (FULL), D(2) = (0.8 + 0.5) / 2 = 0.65 -> fulfilment (1 + 0.65) / 2 = 0.825; b: D(2) = 0 -> 0
         MaturityModel model = aModel().subDomain("a", 0.5).subDomain("b", 0.5)

@@ -57,6 +57,8 @@ public final class ServiceSettings {
     public static final String DATA_SILENCE = "maturity.alerts.data-silence";
     /** ISO-8601 duration: period of the wall-clock checks (default PT1M). */
     public static final String CHECK_INTERVAL = "maturity.check-interval";
+    /** ISO-8601 duration: how often changed KPIs and sector statistics are published (default PT1S; PT0S: at once). */
+    public static final String PUBLISH_INTERVAL = "maturity.kpi.publish-interval";
     /** Create missing topics at start-up (default true). */
     public static final String TOPICS_CREATE = "maturity.topics.create";
     /** Replication factor of topics created at start-up; empty means the broker's default. */
@@ -97,6 +99,7 @@ public final class ServiceSettings {
         Duration grace = duration(KPI_GRACE, problems);
         Duration silence = duration(DATA_SILENCE, problems);
         Duration check = duration(CHECK_INTERVAL, problems);
+        Duration publish = duration(PUBLISH_INTERVAL, problems);
         String create = values.get(TOPICS_CREATE);
         if (!"true".equalsIgnoreCase(create) && !"false".equalsIgnoreCase(create)) {
             problems.add(TOPICS_CREATE + ": '" + create + "' is neither true nor false");
@@ -107,7 +110,8 @@ public final class ServiceSettings {
         TopologySettings topologySettings = null;
         if (problems.isEmpty()) {
             try {
-                topologySettings = new TopologySettings(skew, horizon, grace, silence, check, Topic.KEYED_PARTITIONS);
+                topologySettings = new TopologySettings(skew, horizon, grace, silence, check, Topic.KEYED_PARTITIONS,
+                        publish);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -311,6 +315,7 @@ public final class ServiceSettings {
         defaults.put(KPI_GRACE, TopologySettings.DEFAULTS.grace().toString());
         defaults.put(DATA_SILENCE, TopologySettings.DEFAULTS.dataSilence().toString());
         defaults.put(CHECK_INTERVAL, TopologySettings.DEFAULTS.checkInterval().toString());
+        defaults.put(PUBLISH_INTERVAL, TopologySettings.DEFAULTS.publishInterval().toString());
         defaults.put(TOPICS_CREATE, "true");
         defaults.put(TOPICS_REPLICATION_FACTOR, "");
         defaults.put(API_PORT, "8080");

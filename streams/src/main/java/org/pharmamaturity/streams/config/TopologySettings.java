@@ -13,13 +13,20 @@ import java.time.Duration;
  * @param dataSilence wall-clock time without any data from an enterprise after which a DATA_GAP alert is raised
  * @param checkInterval how often the wall-clock checks run (data gaps, sector moves, model changes)
  * @param partitions partitions of the repartition topics (the keyed topics' count, so they stay co-partitioned)
+ * @param publishInterval how often, in wall-clock time, an enterprise's changed KPIs and a sector's changed
+ *        statistics are published: everything that arrived in between is published once, so a burst of readings
+ *        costs one KPI record and one re-scoring per enterprise instead of one per reading; zero publishes on
+ *        every change
  */
 public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Duration grace, Duration dataSilence,
-        Duration checkInterval, int partitions) {
+        Duration checkInterval, int partitions, Duration publishInterval) {
 
-    /** The defaults of DESIGN.md and domain.md 7.6: 5 min skew, 24 h horizon, 1 h grace, 6 h silence. */
+    /**
+     * The defaults of DESIGN.md and domain.md 7.6: 5 min skew, 24 h horizon, 1 h grace, 6 h silence; results
+     * published once a second.
+     */
     public static final TopologySettings DEFAULTS = new TopologySettings(Duration.ofMinutes(5), Duration.ofHours(24),
-            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6);
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6, Duration.ofSeconds(1));
 
     public TopologySettings {
         requirePositive("maxFutureSkew", maxFutureSkew, true);
@@ -27,9 +34,15 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
         requirePositive("grace", grace, true);
         requirePositive("dataSilence", dataSilence, false);
         requirePositive("checkInterval", checkInterval, false);
+        requirePositive("publishInterval", publishInterval, true);
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
         }
+    }
+
+    /** These settings with another {@link #publishInterval()}. */
+    public TopologySettings withPublishInterval(Duration interval) {
+        return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions, interval);
     }
 
     private static void requirePositive(String name, Duration value, boolean zeroAllowed) {

@@ -3,6 +3,7 @@ package org.pharmamaturity.streams.kpi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,6 +27,7 @@ import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.reference.ReferenceData;
+import org.pharmamaturity.streams.state.PendingPublications;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.BatchFact;
 import org.pharmamaturity.streams.state.avro.BatchTrack;
@@ -33,14 +36,21 @@ import org.pharmamaturity.streams.state.avro.EnergyFact;
 import org.pharmamaturity.streams.state.avro.EnterpriseDay;
 import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 import org.pharmamaturity.streams.state.avro.EquipmentDayFact;
+import org.pharmamaturity.streams.state.avro.PendingKpis;
 import org.pharmamaturity.streams.state.avro.QualityFact;
 import org.pharmamaturity.streams.state.avro.ReleasedBatch;
 import org.pharmamaturity.streams.state.avro.TelemetryFact;
 
 /**
  * Per enterprise (facts keyed by enterpriseId): keeps one EnterpriseDay per UTC day of the last
- * {@value #ROLLING_DAYS} days, publishes a day's KPIs to kpi.enterprise.daily whenever they change, and the
- * rolling {@value #ROLLING_DAYS}-day KPIs for the maturity scoring whenever those change.
+ * {@value #ROLLING_DAYS} days, publishes a day's KPIs to kpi.enterprise.daily when they changed, and the
+ * rolling {@value #ROLLING_DAYS}-day KPIs for the maturity scoring when those changed.
+ *
+ * <p>When it publishes: every fact is applied to the stored days at once, but the enterprise is only marked as
+ * due ({@code kpi-enterprise-pending}); a wall-clock punctuator publishes the due enterprises every
+ * {@code publishInterval}. The KPIs of a busy enterprise are computed, published and re-scored once per interval
+ * instead of once per reading (the window of 30 days is re-tallied each time, so this is where the time went). A
+ * zero interval publishes on every fact.
  *
  * <p>What goes where: an equipment's OEE figures and a unit's cold-chain figures replace that equipment's or
  * unit's previous figures for their day (they come from upstream processors that applied the grace already); a
@@ -68,6 +78,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     private static final String DEVIATION = "DEVIATION";
 
     private final UtcDays days;
+    private final Duration publishInterval;
     private final PipelineMeters meters;
     private ProcessorContext<String, EnterpriseKpiResult> context;
     private KeyValueStore<String, EnterpriseDay> dayStore;
@@ -76,10 +87,16 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     private KeyValueStore<String, EnterpriseKpi> rolling;
     private ReferenceData reference;
     private EventTimeClock clock;
+    private KeyValueStore<String, PendingKpis> pending;
     private int prunedBefore = Integer.MIN_VALUE;
 
-    public EnterpriseKpiProcessor(Duration grace, PipelineMeters meters) {
+    /**
+     * @param publishInterval how often the enterprises whose facts changed are published (wall-clock time);
+     *        zero publishes on every fact and uses no pending store
+     */
+    public EnterpriseKpiProcessor(Duration grace, Duration publishInterval, PipelineMeters meters) {
         this.days = new UtcDays(grace);
+        this.publishInterval = publishInterval;
         this.meters = meters;
     }
 
@@ -92,6 +109,12 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         this.rolling = context.getStateStore(StoreNames.KPI_ENTERPRISE_ROLLING);
         this.reference = ReferenceData.from(context);
         this.clock = EventTimeClock.resume(context.getStateStore(StoreNames.KPI_ENTERPRISE_EVENT_TIME));
+        if (!publishInterval.isZero()) {
+            this.pending = context.getStateStore(StoreNames.KPI_ENTERPRISE_PENDING);
+            context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> PendingPublications.publishAll(
+                    pending, (enterpriseId, due) -> publish(enterpriseId, due.getDays(), due.getLatestFactMs(),
+                            due.getTimestampMs())));
+        }
     }
 
     @Override
@@ -108,13 +131,36 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         if (touched.loaded.isEmpty()) {
             return;
         }
-        EnterpriseKpi previousRolling = rolling.get(enterpriseId);
-        long latestMs = Math.max(fact.getTimeMs(), previousRolling == null ? Long.MIN_VALUE
-                : previousRolling.getAsOf().toEpochMilli());
         touched.loaded.forEach((day, enterpriseDay) -> {
             enterpriseDay.setLatestMs(Math.max(enterpriseDay.getLatestMs(), fact.getTimeMs()));
             dayStore.put(dayKey(enterpriseId, day), enterpriseDay);
         });
+        if (pending == null) {
+            publish(enterpriseId, touched.loaded.keySet(), fact.getTimeMs(), record.timestamp());
+            return;
+        }
+        PendingKpis due = pending.get(enterpriseId);
+        if (due == null) {
+            due = new PendingKpis(new ArrayList<>(), fact.getTimeMs(), record.timestamp());
+        }
+        for (int day : touched.loaded.keySet()) {
+            if (!due.getDays().contains(day)) {
+                due.getDays().add(day);
+            }
+        }
+        due.setLatestFactMs(Math.max(due.getLatestFactMs(), fact.getTimeMs()));
+        due.setTimestampMs(Math.max(due.getTimestampMs(), record.timestamp()));
+        pending.put(enterpriseId, due);
+    }
+
+    /**
+     * Publishes the daily KPIs of the changed {@code days} and the rolling KPIs of the enterprise, as of the later
+     * of {@code latestFactMs} and the rolling KPIs' last asOf.
+     */
+    private void publish(String enterpriseId, Collection<Integer> days, long latestFactMs, long timestampMs) {
+        EnterpriseKpi previousRolling = rolling.get(enterpriseId);
+        long latestMs = Math.max(latestFactMs, previousRolling == null ? Long.MIN_VALUE
+                : previousRolling.getAsOf().toEpochMilli());
         int latestDay = UtcDays.dayOf(latestMs);
         List<EnterpriseDay> window = window(enterpriseId, latestDay);
         EnterpriseTallies total = EnterpriseTallies.NONE;
@@ -123,11 +169,14 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         }
         long firstSeenMs = total.earliestRawMs();
         List<String> registered = reference.registeredEquipment(enterpriseId);
-        for (EnterpriseDay enterpriseDay : touched.loaded.values()) {
-            publishDaily(enterpriseId, enterpriseDay, latestMs, firstSeenMs, registered, record.timestamp());
+        for (int day : days) {
+            EnterpriseDay enterpriseDay = dayStore.get(dayKey(enterpriseId, day));
+            if (enterpriseDay != null) {
+                publishDaily(enterpriseId, enterpriseDay, latestMs, firstSeenMs, registered, timestampMs);
+            }
         }
         publishRolling(enterpriseId, total, latestDay, latestMs, firstSeenMs, registered, previousRolling,
-                record.timestamp());
+                timestampMs);
         if (previousRolling != null && UtcDays.dayOf(previousRolling.getAsOf().toEpochMilli()) < latestDay) {
             pruneDays(enterpriseId, latestDay);
         }

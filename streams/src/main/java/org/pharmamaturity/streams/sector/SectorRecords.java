@@ -1,69 +1,63 @@
 package org.pharmamaturity.streams.sector;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.apache.kafka.streams.KeyValue;
 import org.pharmamaturity.evaluation.sector.EnterpriseSummary;
-import org.pharmamaturity.evaluation.sector.SectorMembers;
 import org.pharmamaturity.evaluation.sector.SectorStatistics;
+import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
+import org.pharmamaturity.streams.maturity.MaturityUpdate;
+import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.SectorContribution;
-import org.pharmamaturity.streams.state.avro.SectorMemberSet;
+import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
 /**
- * The sector aggregate's adder, subtractor and result, on top of the evaluation library's SectorMembers and
- * SectorStatistics.
+ * What an enterprise's new result changes in the sectors (the member changes, keyed by sector), and a sector's
+ * statistics over its members, on top of the evaluation library's SectorStatistics.
  */
 public final class SectorRecords {
 
     private SectorRecords() {
     }
 
-    /** An empty sector. */
-    public static SectorMemberSet empty() {
-        return new SectorMemberSet(new HashMap<>());
-    }
-
-    /** Adder: the enterprise's new contribution replaces any previous one. */
-    public static SectorMemberSet add(SectorMemberSet set, SectorContribution contribution) {
-        Map<String, SectorContribution> members = new HashMap<>(set.getMembers());
-        SectorMembers updated = members(set).with(summary(contribution));
-        members.put(contribution.getEnterpriseId(), contribution);
-        members.keySet().retainAll(updated.members().keySet());
-        return new SectorMemberSet(members);
-    }
-
     /**
-     * Subtractor: removes the enterprise's old contribution, unless the sector already holds a newer one (a
-     * guard; Kafka Streams calls the subtractor first for an unchanged key, KIP-904).
+     * The member changes of a published result: the enterprise's contribution to its sector (when it has one) and
+     * to {@link StoreNames#ALL_SECTORS}, and its leaving the sector of its previous result when it moved.
      */
-    public static SectorMemberSet remove(SectorMemberSet set, SectorContribution old) {
-        SectorContribution held = set.getMembers().get(old.getEnterpriseId());
-        if (held == null || !held.equals(old)) {
-            return set;
+    public static List<KeyValue<String, SectorMemberChange>> changes(MaturityUpdate update) {
+        List<KeyValue<String, SectorMemberChange>> changes = new ArrayList<>();
+        String sector = update.contribution().getSector();
+        EnterpriseMaturity previous = update.previous();
+        if (previous != null && previous.getSector() != null && !Objects.equals(previous.getSector(), sector)) {
+            changes.add(KeyValue.pair(previous.getSector(), new SectorMemberChange(update.enterpriseId(), null)));
         }
-        SectorMembers updated = members(set).without(old.getEnterpriseId());
-        Map<String, SectorContribution> members = new HashMap<>(set.getMembers());
-        members.keySet().retainAll(updated.members().keySet());
-        return new SectorMemberSet(members);
+        SectorMemberChange joins = new SectorMemberChange(update.enterpriseId(), update.contribution());
+        if (sector != null) {
+            changes.add(KeyValue.pair(sector, joins));
+        }
+        changes.add(KeyValue.pair(StoreNames.ALL_SECTORS, joins));
+        return changes;
     }
 
     /** The sector's statistics over its current members. */
-    public static SectorMaturity statistics(String sector, SectorMemberSet set, long nowMs) {
-        long asOfMs = set.getMembers().values().stream().mapToLong(SectorContribution::getAsOfMs).max().orElse(0);
-        SectorStatistics statistics = members(set).statistics(sector, Instant.ofEpochMilli(asOfMs));
-        long versions = set.getMembers().values().stream().map(SectorContribution::getModelVersion).distinct().count();
-        String modelVersion = versions == 1
-                ? set.getMembers().values().iterator().next().getModelVersion() : null;
+    public static SectorMaturity statistics(String sector, Collection<SectorContribution> members, long nowMs) {
+        long asOfMs = members.stream().mapToLong(SectorContribution::getAsOfMs).max().orElse(0);
+        SectorStatistics statistics = SectorStatistics.of(sector, Instant.ofEpochMilli(asOfMs),
+                members.stream().map(SectorRecords::summary).toList());
+        List<String> versions = members.stream().map(SectorContribution::getModelVersion).distinct().toList();
         return SectorMaturity.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setEventTime(Instant.ofEpochMilli(nowMs))
                 .setSector(sector)
                 .setAsOf(statistics.asOf())
-                .setModelVersion(modelVersion)
+                .setModelVersion(versions.size() == 1 ? versions.get(0) : null)
                 .setEnterprises(statistics.enterprises())
                 .setLevelDistribution(new TreeMap<>(statistics.levelDistribution()))
                 .setMeanScore(statistics.meanScore())
@@ -73,12 +67,6 @@ public final class SectorRecords {
                 .setContradictionRate(statistics.contradictionRate())
                 .setDeclaredMeanScore(statistics.declaredMeanScore())
                 .build();
-    }
-
-    private static SectorMembers members(SectorMemberSet set) {
-        Map<String, EnterpriseSummary> summaries = new TreeMap<>();
-        set.getMembers().forEach((id, contribution) -> summaries.put(id, summary(contribution)));
-        return new SectorMembers(summaries);
     }
 
     private static EnterpriseSummary summary(SectorContribution contribution) {

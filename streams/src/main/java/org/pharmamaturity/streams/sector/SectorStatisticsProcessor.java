@@ -1,24 +1,78 @@
 package org.pharmamaturity.streams.sector;
 
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
-import org.pharmamaturity.streams.state.avro.SectorMemberSet;
+import org.pharmamaturity.streams.state.PendingPublications;
+import org.pharmamaturity.streams.state.StoreNames;
+import org.pharmamaturity.streams.state.avro.SectorContribution;
+import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
-/** Turns a sector's changed member set into its SectorMaturity, stamped with the processing time. */
-public final class SectorStatisticsProcessor implements FixedKeyProcessor<String, SectorMemberSet, SectorMaturity> {
+/**
+ * Per sector (member changes keyed by sector): keeps each member's contribution under {@code sector@enterpriseId}
+ * and publishes the sector's statistics, stamped with the processing time. With a publish interval the changed
+ * sectors are only marked as due and published by a wall-clock punctuator, so the statistics over all
+ * enterprises are computed once per interval instead of once per enterprise result; zero publishes on every
+ * change.
+ */
+public final class SectorStatisticsProcessor implements Processor<String, SectorMemberChange, String, SectorMaturity> {
 
-    private FixedKeyProcessorContext<String, SectorMaturity> context;
+    private static final StringSerializer KEYS = new StringSerializer();
 
-    @Override
-    public void init(FixedKeyProcessorContext<String, SectorMaturity> context) {
-        this.context = context;
+    private final Duration publishInterval;
+    private ProcessorContext<String, SectorMaturity> context;
+    private KeyValueStore<String, SectorContribution> members;
+    private KeyValueStore<String, Long> pending;
+
+    public SectorStatisticsProcessor(Duration publishInterval) {
+        this.publishInterval = publishInterval;
     }
 
     @Override
-    public void process(FixedKeyRecord<String, SectorMemberSet> record) {
-        context.forward(record.withValue(SectorRecords.statistics(record.key(), record.value(),
-                context.currentSystemTimeMs())));
+    public void init(ProcessorContext<String, SectorMaturity> context) {
+        this.context = context;
+        this.members = context.getStateStore(StoreNames.SECTOR_MEMBERS);
+        if (!publishInterval.isZero()) {
+            this.pending = context.getStateStore(StoreNames.SECTOR_PENDING);
+            context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME,
+                    now -> PendingPublications.publishAll(pending, this::publish));
+        }
+    }
+
+    @Override
+    public void process(Record<String, SectorMemberChange> record) {
+        String sector = record.key();
+        SectorMemberChange change = record.value();
+        String key = StoreNames.sectorMemberKey(sector, change.getEnterpriseId());
+        if (change.getContribution() == null) {
+            members.delete(key);
+        } else {
+            members.put(key, change.getContribution());
+        }
+        if (pending == null) {
+            publish(sector, record.timestamp());
+            return;
+        }
+        Long due = pending.get(sector);
+        pending.put(sector, due == null ? record.timestamp() : Math.max(due, record.timestamp()));
+    }
+
+    private void publish(String sector, long timestampMs) {
+        List<SectorContribution> current = new ArrayList<>();
+        try (KeyValueIterator<String, SectorContribution> range = members.prefixScan(
+                StoreNames.sectorMemberKey(sector, ""), KEYS)) {
+            range.forEachRemaining(entry -> current.add(entry.value));
+        }
+        context.forward(new Record<>(sector, SectorRecords.statistics(sector, current, context.currentSystemTimeMs()),
+                timestampMs));
     }
 }

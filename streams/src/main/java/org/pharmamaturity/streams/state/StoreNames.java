@@ -36,6 +36,8 @@ public final class StoreNames {
     public static final String KPI_ENTERPRISE_DAILY = "kpi-enterprise-daily";
     /** Queryable: enterpriseId to its rolling 30-day EnterpriseKpi (the values the evidence rules use). */
     public static final String KPI_ENTERPRISE_ROLLING = "kpi-enterprise-rolling";
+    /** enterpriseId to its PendingKpis: the enterprises whose KPIs changed since they were last published. */
+    public static final String KPI_ENTERPRISE_PENDING = "kpi-enterprise-pending";
 
     /** Per enterprise: the latest self-assessment by submittedAt. */
     public static final String MATURITY_ASSESSMENTS = "maturity-assessments";
@@ -46,12 +48,13 @@ public final class StoreNames {
     /** Per enterprise: fingerprint of the model that computed its latest result. */
     public static final String MATURITY_MODEL_FINGERPRINTS = "maturity-model-fingerprints";
 
-    /** enterpriseId to what its latest result contributes to its sector (the table the sectors aggregate). */
-    public static final String SECTOR_CONTRIBUTIONS = "sector-contributions";
-    /** GB/T 4754 code to the sector's members. */
+    /**
+     * {@code sector@enterpriseId} (sector: a GB/T 4754 code or {@link #ALL_SECTORS}) to what the enterprise's
+     * latest result contributes to that sector.
+     */
     public static final String SECTOR_MEMBERS = "sector-members";
-    /** {@link #ALL_SECTORS} to every enterprise's contribution. */
-    public static final String SECTOR_MEMBERS_ALL = "sector-members-all";
+    /** Sector to the latest record timestamp of its changes: the sectors whose statistics are due. */
+    public static final String SECTOR_PENDING = "sector-pending";
     /** Queryable: GB/T 4754 code, or {@link #ALL_SECTORS}, to its SectorMaturity. */
     public static final String MATURITY_SECTOR = "maturity-sector";
     /** The key of the statistics over every enterprise. */
@@ -79,6 +82,11 @@ public final class StoreNames {
     public static String historyKey(String enterpriseId, Instant asOf) {
         return Objects.requireNonNull(enterpriseId, "enterpriseId") + "@"
                 + String.format("%0" + MILLIS_DIGITS + "d", asOf.toEpochMilli());
+    }
+
+    /** The key of {@link #SECTOR_MEMBERS}: {@code sector@enterpriseId}; with an empty enterpriseId, a sector's prefix. */
+    public static String sectorMemberKey(String sector, String enterpriseId) {
+        return Objects.requireNonNull(sector, "sector") + "@" + Objects.requireNonNull(enterpriseId, "enterpriseId");
     }
 
     /** A key of an enterprise-scoped store ({@code enterpriseId@suffix}), e.g. a batch of the enterprise. */

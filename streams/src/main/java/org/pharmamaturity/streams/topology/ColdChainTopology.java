@@ -32,7 +32,7 @@ public final class ColdChainTopology {
     /** Adds the cold-chain KPIs. */
     public static Outputs add(StreamsBuilder builder, ValidatedInputs inputs, TopologyDependencies dependencies) {
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_COLDCHAIN_UNITS, ColdChainUnit.class));
-        builder.addStateStore(KeyValueStores.eventTimeMark(StoreNames.KPI_COLDCHAIN_EVENT_TIME));
+        builder.addStateStore(KeyValueStores.cachedTimes(StoreNames.KPI_COLDCHAIN_EVENT_TIME));
         Map<String, KStream<String, ColdChainResult>> results = inputs.coldChainReadings()
                 .process(() -> new ColdChainProcessor(dependencies.settings().grace(), dependencies.meters()),
                         Named.as("kpi-coldchain"), StoreNames.KPI_COLDCHAIN_UNITS,

@@ -1,6 +1,8 @@
 package org.pharmamaturity.streams.topology;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,13 +25,14 @@ import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.BatchTrack;
 import org.pharmamaturity.streams.state.avro.EnterpriseDay;
 import org.pharmamaturity.streams.state.avro.EnterpriseFact;
+import org.pharmamaturity.streams.state.avro.PendingKpis;
 
 /**
  * Produces kpi.enterprise.daily and the rolling 30-day KPIs per enterprise. Every source of enterprise facts is
  * repartitioned by enterpriseId on its own ({@code kpi-enterprise-facts-<source>}), so the sub-topologies that
  * make them stay separate, and they meet in {@code kpi-enterprise} ({@link EnterpriseKpiProcessor}; stores
- * {@code kpi-enterprise-days}, {@code kpi-enterprise-batches}, and the queryable {@code kpi-enterprise-daily}
- * and {@code kpi-enterprise-rolling}). Telemetry is first thinned to one reading per equipment and hour
+ * {@code kpi-enterprise-days}, {@code kpi-enterprise-batches}, {@code kpi-enterprise-pending} unless results are
+ * published on every fact, and the queryable {@code kpi-enterprise-daily} and {@code kpi-enterprise-rolling}). Telemetry is first thinned to one reading per equipment and hour
  * ({@code kpi-telemetry-sample}, {@link TelemetrySampler}).
  */
 public final class EnterpriseKpiTopology {
@@ -70,12 +73,17 @@ public final class EnterpriseKpiTopology {
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_BATCHES, BatchTrack.class));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_DAILY, EnterpriseKpi.class));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_ROLLING, EnterpriseKpi.class));
-        builder.addStateStore(KeyValueStores.eventTimeMark(StoreNames.KPI_ENTERPRISE_EVENT_TIME));
+        builder.addStateStore(KeyValueStores.cachedTimes(StoreNames.KPI_ENTERPRISE_EVENT_TIME));
+        List<String> stores = new ArrayList<>(List.of(StoreNames.KPI_ENTERPRISE_DAYS, StoreNames.KPI_ENTERPRISE_BATCHES,
+                StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING, StoreNames.KPI_ENTERPRISE_EVENT_TIME));
+        Duration publishInterval = dependencies.settings().publishInterval();
+        if (!publishInterval.isZero()) {
+            builder.addStateStore(KeyValueStores.pending(StoreNames.KPI_ENTERPRISE_PENDING, PendingKpis.class));
+            stores.add(StoreNames.KPI_ENTERPRISE_PENDING);
+        }
         Map<String, KStream<String, EnterpriseKpiResult>> results = facts
-                .process(() -> new EnterpriseKpiProcessor(dependencies.settings().grace(), dependencies.meters()),
-                        Named.as("kpi-enterprise"), StoreNames.KPI_ENTERPRISE_DAYS, StoreNames.KPI_ENTERPRISE_BATCHES,
-                        StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING,
-                        StoreNames.KPI_ENTERPRISE_EVENT_TIME)
+                .process(() -> new EnterpriseKpiProcessor(dependencies.settings().grace(), publishInterval,
+                        dependencies.meters()), Named.as("kpi-enterprise"), stores.toArray(String[]::new))
                 .split(Named.as("kpi-enterprise-"))
                 .branch((key, result) -> result.rolling(), Branched.as("rolling"))
                 .defaultBranch(Branched.as("daily"));

@@ -41,7 +41,7 @@ public final class EquipmentKpiTopology {
                 Repartitioned.<String, ProductionCount>as("kpi-equipment-counts").withKeySerde(Serdes.String())
                         .withValueSerde(StateSerde.of(ProductionCount.class)).withNumberOfPartitions(partitions)));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_EQUIPMENT_TRACKS, EquipmentTrack.class));
-        builder.addStateStore(KeyValueStores.eventTimeMark(StoreNames.KPI_EQUIPMENT_EVENT_TIME));
+        builder.addStateStore(KeyValueStores.cachedTimes(StoreNames.KPI_EQUIPMENT_EVENT_TIME));
         KStream<String, EquipmentDayResult> results = states.merge(counts, Named.as("kpi-equipment-inputs"))
                 .process(() -> new EquipmentKpiProcessor(dependencies.settings().grace(), dependencies.meters()),
                         Named.as("kpi-equipment"), StoreNames.KPI_EQUIPMENT_TRACKS,

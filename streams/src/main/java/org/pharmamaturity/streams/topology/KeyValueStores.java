@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.pharmamaturity.streams.state.StateSerde;
 
 /**
- * Small helpers the topologies share: a persistent, logged key-value store of Avro state or of an event-time mark,
+ * Small helpers the topologies share: a persistent, logged key-value store of Avro state or of times,
  * and widening a stream.
  */
 final class KeyValueStores {
@@ -36,12 +36,21 @@ final class KeyValueStores {
     }
 
     /**
-     * The store of one processor's event-time high-water mark (one entry); cached, so a mark that moves with
-     * nearly every record reaches the changelog once per commit.
+     * A store of epoch-millisecond times by string key (a processor's event-time high-water mark, the sectors due
+     * for publication); cached, so a time that moves with nearly every record reaches the changelog once per
+     * commit.
      */
-    static StoreBuilder<KeyValueStore<String, Long>> eventTimeMark(String name) {
+    static StoreBuilder<KeyValueStore<String, Long>> cachedTimes(String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long())
                 .withCachingEnabled();
+    }
+
+    /**
+     * The store of what is due for publication (see {@link org.pharmamaturity.streams.state.PendingPublications});
+     * cached, so an entry marked by every record of a burst reaches the changelog once per commit.
+     */
+    static <V extends SpecificRecord> StoreBuilder<KeyValueStore<String, V>> pending(String name, Class<V> type) {
+        return persistent(name, type).withCachingEnabled();
     }
 
     /** The same stream typed by a supertype of its values (streams are read-only, so this is safe). */

@@ -59,8 +59,13 @@ public final class PipelineDriver implements AutoCloseable {
     private Instant wallClock = WALL_CLOCK;
     private boolean processingErrorsExpected;
 
+    /**
+     * A driver with the default settings, except that results are published on every change (publish interval
+     * zero), so each test sees the record of each input it pipes; {@code KpiPublicationIntervalTest} covers the
+     * interval.
+     */
     public PipelineDriver() {
-        this(TopologySettings.DEFAULTS);
+        this(TopologySettings.DEFAULTS.withPublishInterval(Duration.ZERO));
     }
 
     /** A driver whose reference data already holds enterprise {@code enterpriseId} of {@code sector} and its equipment. */
