@@ -138,7 +138,11 @@ class MetricsIntegrationTest {
     private static void assertSettled(MaturityStreamsService service) {
         PrometheusScrape scrape = PrometheusScrape.parse(service.metrics().scrape());
         Map<String, Double> progress = new java.util.TreeMap<>();
+        // Each sector is published by the task that owns its key, on that task's publication punctuator: wait for all.
         progress.put("ALL level 0", scrape.value("maturity_sector_enterprises", "sector", "ALL", "level", "0").orElse(-1));
+        progress.put("C276 published", (double) scrape.value("maturity_sector_score", "sector", "C276", "stat", "mean")
+                .stream().count());
+        progress.put("C358 level 0", scrape.value("maturity_sector_enterprises", "sector", "C358", "level", "0").orElse(-1));
         progress.put("late", scrape.value("maturity_late_records_total", "stage", "kpi-coldchain").orElse(-1));
         progress.put("alerts", scrape.value("maturity_alerts_total", "kind", "COLD_CHAIN_EXCURSION", "enterprise_id", E3)
                 .orElse(-1));
@@ -148,7 +152,7 @@ class MetricsIntegrationTest {
                 Topic.FACTORY_EQUIPMENT_STATE.name(), "reason", "NOT_AVRO").orElse(-1));
         progress.put("running", service.streams().state() == KafkaStreams.State.RUNNING ? 1.0 : 0.0);
         assertThat(progress).as("scenario progress").containsExactlyInAnyOrderEntriesOf(Map.of("ALL level 0", 2.0,
-                "late", 1.0, "alerts", 1.0, "duplicates", 1.0, "dead letters", 1.0, "running", 1.0));
+                "C276 published", 1.0, "C358 level 0", 1.0, "late", 1.0, "alerts", 1.0, "duplicates", 1.0, "dead letters", 1.0, "running", 1.0));
     }
 
     private static void assertPipelineCounters(PrometheusScrape scrape) {
