@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 class LargeStateRestoreTest {
 
+    /** The figures are logged at WARN: the tests' simplelogger.properties shows nothing below. */
     private static final Logger LOG = LoggerFactory.getLogger(LargeStateRestoreTest.class);
     private static final Duration WAIT = Duration.ofSeconds(150);
     private static final int ENTERPRISES = 1_000;
@@ -49,7 +52,7 @@ class LargeStateRestoreTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void aKilledInstanceWithAWipedStateRestoresAndCatchesUp(@TempDir Path work) throws Exception {
         EmbeddedTopics topics = new EmbeddedTopics();
         List<CountedReadings> machines = IntStream.range(0, ENTERPRISES)
@@ -125,7 +128,7 @@ class LargeStateRestoreTest {
 
     private static Map<String, Long> restoredRecordsPerStore(String log) {
         return RESTORED.matcher(log).results().collect(Collectors.groupingBy(match -> match.group(1),
-                java.util.TreeMap::new, Collectors.summingLong(match -> Long.parseLong(match.group(2)))));
+                TreeMap::new, Collectors.summingLong(match -> Long.parseLong(match.group(2)))));
     }
 
     private static long slowestRestoreMillis(String log) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +41,7 @@ class StateDirectoryFailureTest {
     @Test
     void aFileWhereTheStateDirectoryShouldBeStopsTheServiceWithOneLine(@TempDir Path work) throws Exception {
         Path file = Files.writeString(work.resolve("state-file"), "not a directory");
-        Map<String, String> settings = new EmbeddedTopics().serviceSettings("it-statedir-" + run, work);
-        settings.put("state.dir", file.toString());
+        Map<String, String> settings = settingsBeforeKafka(file);
 
         String expected = "State directory " + file + " is a file, not a directory: move the file away or set "
                 + "another directory (state.dir, or MATURITY_STATE_DIR), then start again.";
@@ -50,7 +50,7 @@ class StateDirectoryFailureTest {
 
     @Test
     void aDiskWithLessThanTheMinimumFreeStopsTheServiceWithOneLine(@TempDir Path work) throws Exception {
-        Map<String, String> settings = new EmbeddedTopics().serviceSettings("it-statedir-" + run, work);
+        Map<String, String> settings = settingsBeforeKafka(work.resolve("state"));
         // 2,147,483,647 MiB (2 PiB): no disk here has that free, so to the service it is full.
         settings.put(ServiceSettings.STATE_MIN_FREE_MB, Integer.toString(Integer.MAX_VALUE));
 
@@ -89,6 +89,20 @@ class StateDirectoryFailureTest {
                 assertThat(restored).as("records restored from the changelogs").isPositive();
             }
         }
+    }
+
+    /**
+     * Settings for a service that must stop at the state directory check, before it talks to Kafka: no broker is
+     * needed, and one that wrongly went on would find none on port 1 and still run when the test stops waiting.
+     */
+    private Map<String, String> settingsBeforeKafka(Path stateDir) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("application.id", "it-statedir-" + run);
+        settings.put("bootstrap.servers", "127.0.0.1:1");
+        settings.put("state.dir", stateDir.toString());
+        settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        settings.put(ServiceSettings.API_PORT, "0");
+        return settings;
     }
 
     private static void assertExitsWithOneLine(Map<String, String> settings, Path work, String name, String line)
