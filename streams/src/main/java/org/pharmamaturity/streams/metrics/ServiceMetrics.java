@@ -19,8 +19,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 /**
  * Everything the service serves at GET /metrics, in one Prometheus registry: the pipeline counters
  * ({@link #pipelineMeters()}), the maturity gauges read from the local stores ({@link MaturityGauges}), the
- * KafkaStreams state, the Kafka Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}), the API's own
- * request metrics, and JVM and process metrics. Created before the topology (which needs the counters), then
+ * KafkaStreams state, the Kafka Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}), the state
+ * restore meters ({@link StateRestoreLog}), the API's own request metrics, and JVM and process metrics. Created before the topology (which needs the counters), then
  * {@link #bind bound} to the KafkaStreams instance before it starts. The names are listed in the README.
  */
 public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
