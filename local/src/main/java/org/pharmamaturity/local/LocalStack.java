@@ -22,6 +22,7 @@ import org.pharmamaturity.schemas.registry.SchemaRegistryException;
 import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
+import org.pharmamaturity.streams.state.StateDirectoryException;
 
 /**
  * The one-command local run: a Kafka broker on 127.0.0.1:9092 and an Apicurio registry on 127.0.0.1:8081, with
@@ -229,7 +230,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             return Optional.of(start(LocalStackSettings.fromArgs(args)));
         } catch (IllegalArgumentException | EmbeddedStackException | SchemaRegistryException
-                 | TopicProvisioningException | SettingsException | java.io.UncheckedIOException e) {
+                 | TopicProvisioningException | SettingsException | StateDirectoryException
+                 | java.io.UncheckedIOException e) {
             err.println("run-local: " + e.getMessage());
             return Optional.empty();
         }

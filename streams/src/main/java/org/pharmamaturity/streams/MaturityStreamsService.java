@@ -26,6 +26,9 @@ import org.pharmamaturity.streams.maturity.ModelsInForce;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.metrics.ServiceMetrics;
 import org.pharmamaturity.streams.serde.TopicSerdes;
+import org.pharmamaturity.streams.state.LocalStateRecovery;
+import org.pharmamaturity.streams.state.StateDirectoryCheck;
+import org.pharmamaturity.streams.state.StateDirectoryException;
 import org.pharmamaturity.streams.topology.PipelineTopology;
 import org.pharmamaturity.streams.topology.ReferenceAuditTopology;
 import org.pharmamaturity.streams.topology.TopologyDependencies;
@@ -38,12 +41,21 @@ import org.slf4j.LoggerFactory;
  * handlers, beside a small second instance that dead-letters bad reference records ({@link ReferenceAuditTopology}).
  * A stream thread that dies (e.g. the registry was unreachable, so a record must wait) is replaced and resumes from
  * the last commit. The REST API ({@link RestApi}, with /health and /metrics) serves the state stores on
- * {@code maturity.api.port} once Kafka Streams has started; GET /metrics serves {@link #metrics()}.
+ * {@code maturity.api.port} once Kafka Streams has started; GET /metrics serves {@link #metrics()}. Before anything
+ * else the state directory is checked ({@link StateDirectoryCheck}); local state that cannot be opened is wiped and
+ * restored from the changelogs ({@link LocalStateRecovery}).
  *
  * <p>Run: {@code java -cp ... org.pharmamaturity.streams.MaturityStreamsService [service.properties]}; every
- * setting can be overridden by a {@code MATURITY_*} environment variable (see {@link ServiceSettings}).
+ * setting can be overridden by a {@code MATURITY_*} environment variable (see {@link ServiceSettings}). A start that
+ * cannot go ahead prints one line and exits with {@value #EXIT_CONFIGURATION} (settings, model, topics) or
+ * {@value #EXIT_STATE_DIRECTORY} (state directory).
  */
 public final class MaturityStreamsService implements AutoCloseable {
+
+    /** Exit code for settings, a model or topics that cannot be used. */
+    public static final int EXIT_CONFIGURATION = 2;
+    /** Exit code for a state directory that cannot hold the stores (a disk matter, not a settings typo). */
+    public static final int EXIT_STATE_DIRECTORY = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(MaturityStreamsService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -82,6 +94,7 @@ public final class MaturityStreamsService implements AutoCloseable {
 
     private static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters,
             ServiceMetrics metrics) {
+        StateDirectoryCheck.check(settings.stateDir(), settings.stateMinFreeBytes());
         ModelRegistry models = ModelsInForce.load(settings.modelSource());
         if (settings.createTopics()) {
             Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
@@ -95,12 +108,12 @@ public final class MaturityStreamsService implements AutoCloseable {
         try {
             Properties properties = settings.streamsProperties();
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
-            streams = streams(PipelineTopology.build(dependencies), properties, meters);
             referenceAudit = streams(ReferenceAuditTopology.build(dependencies), settings.referenceAuditProperties(),
-                    meters);
-            metrics.bind(streams);
+                    meters, metrics);
             referenceAudit.start();
-            streams.start();
+            streams = LocalStateRecovery.start(
+                    () -> streams(PipelineTopology.build(dependencies), properties, meters, metrics), settings.stateDir());
+            metrics.bind(streams);
             api.start(streams, settings, models, ModelLoader.resolve(settings.modelSource()),
                     new ApiHooks(metrics, metrics::apiRequest));
             LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
@@ -118,10 +131,15 @@ public final class MaturityStreamsService implements AutoCloseable {
         }
     }
 
-    /** A KafkaStreams instance with the dead-letter handlers, whose failed threads are replaced. */
-    private static KafkaStreams streams(Topology topology, Properties properties, PipelineMeters meters) {
+    /**
+     * A KafkaStreams instance with the dead-letter handlers, whose failed threads are replaced and whose store
+     * restorations are logged and measured.
+     */
+    private static KafkaStreams streams(Topology topology, Properties properties, PipelineMeters meters,
+            ServiceMetrics metrics) {
         DeadLetterWiring.install(properties, meters);
         KafkaStreams streams = new KafkaStreams(topology, properties);
+        streams.setGlobalStateRestoreListener(metrics.restoreListener());
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("A stream thread failed; replacing it, it resumes from the last commit", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -172,7 +190,11 @@ public final class MaturityStreamsService implements AutoCloseable {
             service = start(settings);
         } catch (SettingsException | ModelException | TopicProvisioningException | java.io.UncheckedIOException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
+            System.exit(EXIT_CONFIGURATION);
+            return;
+        } catch (StateDirectoryException e) {
+            System.err.println(e.getMessage());
+            System.exit(EXIT_STATE_DIRECTORY);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -75,6 +75,8 @@ public final class ServiceSettings {
     public static final String API_TOKENS = "maturity.api.tokens";
     /** The largest request body the API accepts, in bytes (default 1 MiB). */
     public static final String API_MAX_BODY_BYTES = "maturity.api.max-body-bytes";
+    /** Free space, in MiB, the state directory must have at start-up. */
+    public static final String STATE_MIN_FREE_MB = "maturity.state.min-free-mb";
 
     /** Appended to application.id for the reference audit application. */
     public static final String REFERENCE_AUDIT_SUFFIX = "-reference-audit";
@@ -90,6 +92,7 @@ public final class ServiceSettings {
     private final Map<String, String> values;
     private final TopologySettings topology;
     private final ApiSettings api;
+    private final int stateMinFreeMb;
 
     private ServiceSettings(Map<String, String> values, String source) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -107,6 +110,7 @@ public final class ServiceSettings {
         replicationFactor(problems);
         int port = integer(API_PORT, 0, 65_535, problems);
         int maxBody = integer(API_MAX_BODY_BYTES, 1, Integer.MAX_VALUE, problems);
+        int minFreeMb = integer(STATE_MIN_FREE_MB, 0, Integer.MAX_VALUE, problems);
         TopologySettings topologySettings = null;
         if (problems.isEmpty()) {
             try {
@@ -120,6 +124,7 @@ public final class ServiceSettings {
             throw new SettingsException(source, problems);
         }
         this.topology = topologySettings;
+        this.stateMinFreeMb = minFreeMb;
         String bind = values.get(API_BIND_ADDRESS);
         String advertised = values.getOrDefault(API_ADVERTISED_HOST, "").isBlank() ? bind : values.get(API_ADVERTISED_HOST);
         String tokensFile = values.getOrDefault(API_TOKENS_FILE, "");
@@ -188,6 +193,17 @@ public final class ServiceSettings {
     /** Replication factor for created topics; empty for the broker's default. */
     public Optional<Short> replicationFactor() {
         return replicationFactor(new ArrayList<>());
+    }
+
+    /** Kafka Streams' state.dir: the setting, else Kafka's default (a kafka-streams folder in the temp directory). */
+    public Path stateDir() {
+        Object kafkaDefault = StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG);
+        return Path.of(values.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, String.valueOf(kafkaDefault)));
+    }
+
+    /** The free space the state directory must have at start-up, in bytes. */
+    public long stateMinFreeBytes() {
+        return stateMinFreeMb * 1024L * 1024L;
     }
 
     /** Kafka Streams' application.id (also the prefix of internal topics and the consumer group). */
@@ -324,6 +340,7 @@ public final class ServiceSettings {
         defaults.put(API_TOKENS_FILE, "");
         defaults.put(API_TOKENS, "");
         defaults.put(API_MAX_BODY_BYTES, "1048576");
+        defaults.put(STATE_MIN_FREE_MB, "64");
         return defaults;
     }
 }

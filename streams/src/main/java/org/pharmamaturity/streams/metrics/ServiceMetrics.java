@@ -14,18 +14,20 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 
 /**
  * Everything the service serves at GET /metrics, in one Prometheus registry: the pipeline counters
  * ({@link #pipelineMeters()}), the maturity gauges read from the local stores ({@link MaturityGauges}), the
- * KafkaStreams state, the Kafka Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}), the API's own
- * request metrics, and JVM and process metrics. Created before the topology (which needs the counters), then
+ * KafkaStreams state, the Kafka Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}), the state
+ * restore meters ({@link StateRestoreLog}), the API's own request metrics, and JVM and process metrics. Created before the topology (which needs the counters), then
  * {@link #bind bound} to the KafkaStreams instance before it starts. The names are listed in the README.
  */
 public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MicrometerPipelineMeters pipelineMeters = new MicrometerPipelineMeters(registry);
+    private final StateRestoreLog restoreLog = new StateRestoreLog(registry);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private KafkaStreamsMetrics streamsMetrics;
 
@@ -42,9 +44,18 @@ public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
     }
 
     /**
+     * The restore listener to give every KafkaStreams instance before it starts: it logs each store's restoration
+     * and serves {@code maturity_state_restored_records_total{store}} and
+     * {@code maturity_state_restore_duration_seconds{store}}.
+     */
+    public StateRestoreListener restoreListener() {
+        return restoreLog;
+    }
+
+    /**
      * Adds the metrics of {@code streams}: {@code maturity_streams_state{state}}, its client metrics, and the
-     * maturity gauges of its local stores. Call once, before {@code streams.start()}, so the metrics of its
-     * threads are bound from the start.
+     * maturity gauges of its local stores. Call once, as soon as it has started (its stream threads exist from
+     * its construction, so their metrics are bound from the start).
      */
     public void bind(KafkaStreams streams) {
         if (streamsMetrics != null) {

@@ -71,6 +71,19 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void theStateDirectoryIsKafkasUnlessSetAndNeeds64MiBFree() {
+        ServiceSettings defaults = ServiceSettings.load(null, Map.of());
+        assertThat(defaults.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"));
+        // 64 MiB = 64 x 1,048,576 bytes.
+        assertThat(defaults.stateMinFreeBytes()).isEqualTo(67_108_864L);
+
+        ServiceSettings set = ServiceSettings.load(null, Map.of("MATURITY_STATE_DIR", "/var/lib/maturity",
+                "MATURITY_STATE_MIN_FREE_MB", "1024"));
+        assertThat(set.stateDir()).isEqualTo(Path.of("/var/lib/maturity"));
+        assertThat(set.stateMinFreeBytes()).isEqualTo(1_073_741_824L);
+    }
+
+    @Test
     void theApiListensOnLoopback8080UnlessToldOtherwise() {
         ApiSettings defaults = ServiceSettings.load(null, Map.of()).api();
         assertThat(defaults).isEqualTo(new ApiSettings(8080, "127.0.0.1", "127.0.0.1", Optional.empty(), "", 1_048_576));

@@ -47,6 +47,7 @@ final class ChildService implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.KafkaStreams=info");
         command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.TaskManager=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.pharmamaturity.streams.metrics.StateRestoreLog=info");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MaturityStreamsService.class.getName());
@@ -85,6 +86,11 @@ final class ChildService implements AutoCloseable {
         if (!process.waitFor(45, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /** Waits for the JVM to end by itself and gives its exit code; -1 when it still runs after the timeout. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     boolean alive() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,9 +42,20 @@ final class CountedReadings {
 
     /** Registers the enterprise and its machine (reference data). */
     void register(KafkaProducer<String, SpecificRecord> producer) {
-        producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), enterpriseId, enterprise(enterpriseId, "SF-" + enterpriseId)));
-        producer.send(new ProducerRecord<>(Topic.REF_EQUIPMENT.name(), equipmentId, equipment(equipmentId, enterpriseId)));
+        referenceRecords().forEach(producer::send);
         producer.flush();
+    }
+
+    /** The enterprise and its machine, for a caller that registers many and flushes once. */
+    List<ProducerRecord<String, SpecificRecord>> referenceRecords() {
+        return List.of(
+                new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), enterpriseId, enterprise(enterpriseId, "SF-" + enterpriseId)),
+                new ProducerRecord<>(Topic.REF_EQUIPMENT.name(), equipmentId, equipment(equipmentId, enterpriseId)));
+    }
+
+    /** The key of the machine's daily KPI in kpi.equipment.daily. */
+    String dailyKey() {
+        return Topic.dailyKey(equipmentId, day);
     }
 
     /** Count number {@code i} (from 0): one good unit at {@code i} seconds after midnight, a fresh eventId. */
@@ -59,7 +71,7 @@ final class CountedReadings {
      * read to the end of what is committed, so an overshoot from double counting shows too; null when none came.
      */
     EquipmentKpi dailyKpi(EmbeddedTopics topics, long expected, Duration timeout) {
-        String key = Topic.dailyKey(equipmentId, day);
+        String key = dailyKey();
         Map<String, EquipmentKpi> latest = topics.latest(Topic.KPI_EQUIPMENT_DAILY, key::equals,
                 found -> found.containsKey(key) && found.get(key).getComponents().getGoodCount() >= expected, timeout);
         return latest.get(key);
