@@ -23,14 +23,14 @@ import org.apache.kafka.streams.KafkaStreams;
  * @param rocksMemoryBytes memtables + block cache + table readers of every RocksDB store; -1 when not reported
  * @param stateDirectoryBytes size of the files under the state directory
  */
-record ResourceFigures(long heapUsedBytes, long rocksMemoryBytes, long stateDirectoryBytes) {
+public record ResourceFigures(long heapUsedBytes, long rocksMemoryBytes, long stateDirectoryBytes) {
 
     private static final String STATE_GROUP = "stream-state-metrics";
     private static final Set<String> ROCKS_MEMORY = Set.of("size-all-mem-tables",
             "block-cache-usage", "estimate-table-readers-mem");
 
     /** Measures {@code streams} (still running) and {@code stateDirectory}. */
-    static ResourceFigures of(KafkaStreams streams, Path stateDirectory) {
+    public static ResourceFigures of(KafkaStreams streams, Path stateDirectory) {
         long rocks = rocksMemory(streams.metrics());
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -38,13 +38,14 @@ record ResourceFigures(long heapUsedBytes, long rocksMemoryBytes, long stateDire
     }
 
     /** {@code heap X MiB, RocksDB Y MiB, state Z MiB}. */
-    String render() {
+    public String render() {
         return String.format(Locale.ROOT, "heap %.0f MiB, RocksDB %s, state %.1f MiB", mib(heapUsedBytes),
                 rocksMemoryBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", mib(rocksMemoryBytes)),
                 mib(stateDirectoryBytes));
     }
 
-    static double mib(long bytes) {
+    /** Bytes in MiB. */
+    public static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
     }
 
