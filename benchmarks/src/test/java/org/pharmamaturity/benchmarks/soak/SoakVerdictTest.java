@@ -147,8 +147,9 @@ class SoakVerdictTest {
         }
 
         SoakSample build() {
+            long memtableBytes = rocksBytes < 0 ? -1 : rocksBytes / 2;
             return new SoakSample(elapsed, (long) elapsed * 1_000, 1_000, producerErrors, (long) elapsed * 1_000, 1_000,
-                    lag, new ResourceFigures(heapMib * MIB, rocksBytes, 14 * MIB), apiAnswers,
+                    lag, new ResourceFigures(heapMib * MIB, rocksBytes, memtableBytes, 14 * MIB), apiAnswers,
                     new Percentiles(3, 50), apiErrors, deadLetters);
         }
     }
