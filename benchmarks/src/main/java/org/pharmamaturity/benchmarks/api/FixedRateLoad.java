@@ -26,7 +26,10 @@ public final class FixedRateLoad {
         this.perSecond = perSecond;
     }
 
-    /** Sends {@code count} requests at the rate and waits (a minute at most) for their answers; stops when interrupted. */
+    /**
+     * Sends {@code count} requests at the rate and waits (a minute at most) for their answers; stops sending when
+     * interrupted.
+     */
     public void run(int count, Answers answers) throws InterruptedException {
         long interval = 1_000_000_000L / perSecond;
         long start = System.nanoTime();

@@ -37,8 +37,8 @@ public record ResourceFigures(long heapUsedBytes, long rocksMemoryBytes, long me
         Map<String, Long> rocks = rocksMemoryByMetric(streams.metrics());
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new ResourceFigures(heap, rocks.isEmpty() ? -1 : rocks.values().stream().mapToLong(Long::longValue).sum(),
-                rocks.getOrDefault(MEMTABLES, -1L), sizeOf(stateDirectory));
+        long rocksTotal = rocks.isEmpty() ? -1 : rocks.values().stream().mapToLong(Long::longValue).sum();
+        return new ResourceFigures(heap, rocksTotal, rocks.getOrDefault(MEMTABLES, -1L), sizeOf(stateDirectory));
     }
 
     /** {@code heap X MiB, RocksDB Y MiB (memtables M MiB), state Z MiB}. */

@@ -12,12 +12,12 @@ import org.pharmamaturity.benchmarks.api.FixedRateLoad;
 final class ApiWindow implements FixedRateLoad.Answers {
 
     /**
-     * Answers in one stretch of time.
+     * The answers of one stretch of time.
      *
      * @param latenciesMs each answer's latency from its due time
      * @param errors answers other than 200, and requests that got none
      */
-    record Answers(List<Double> latenciesMs, long errors) {
+    record Latencies(List<Double> latenciesMs, long errors) {
     }
 
     private List<Double> recent = new ArrayList<>();
@@ -36,15 +36,15 @@ final class ApiWindow implements FixedRateLoad.Answers {
     }
 
     /** The answers since the previous call. */
-    synchronized Answers drain() {
-        Answers answers = new Answers(recent, recentErrors);
+    synchronized Latencies drain() {
+        Latencies answers = new Latencies(recent, recentErrors);
         recent = new ArrayList<>();
         recentErrors = 0;
         return answers;
     }
 
     /** Every answer so far. */
-    synchronized Answers total() {
-        return new Answers(List.copyOf(all), allErrors);
+    synchronized Latencies total() {
+        return new Latencies(List.copyOf(all), allErrors);
     }
 }

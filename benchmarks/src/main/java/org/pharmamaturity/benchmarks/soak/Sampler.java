@@ -48,13 +48,14 @@ final class Sampler {
         long processed = INPUTS.stream().mapToLong(meters::records).sum();
         long lag = progress.lag(groupId, INPUTS);
         ResourceFigures resources = ResourceFigures.of(streams, stateDirectory);
-        ApiWindow.Answers answers = api.drain();
+        ApiWindow.Latencies answers = api.drain();
         long deadLetters = meters.deadLetterCounts().values().stream().mapToLong(Long::longValue).sum();
         double since = elapsed - (previous == null ? 0 : previous.elapsedSeconds());
-        SoakSample sample = new SoakSample(elapsed, sent, (sent - (previous == null ? 0 : previous.eventsSent())) / since,
-                simulator.failed(), processed, (processed - (previous == null ? 0 : previous.processed())) / since, lag,
-                resources, answers.latenciesMs().size(), Percentiles.of(answers.latenciesMs()), answers.errors(),
-                deadLetters);
+        long sentBefore = previous == null ? 0 : previous.eventsSent();
+        long processedBefore = previous == null ? 0 : previous.processed();
+        SoakSample sample = new SoakSample(elapsed, sent, (sent - sentBefore) / since, simulator.failed(), processed,
+                (processed - processedBefore) / since, lag, resources, answers.latenciesMs().size(),
+                Percentiles.of(answers.latenciesMs()), answers.errors(), deadLetters);
         previous = sample;
         return sample;
     }

@@ -56,7 +56,8 @@ final class SimulatorLoad implements AutoCloseable {
         Instant simulatedStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(SIMULATED_HISTORY);
         List<SimulatedEnterprise> population = new PopulationGenerator(seed).population(enterprises);
         PlantSimulation simulation = new PlantSimulation(population, ModelLoader.reference(), seed, simulatedStart);
-        return new SimulatorLoad(new RecordPublisher(settings, Map.of()), simulation, simulatedStart.toEpochMilli(), rate);
+        return new SimulatorLoad(new RecordPublisher(settings, Map.of()), simulation, simulatedStart.toEpochMilli(),
+                rate);
     }
 
     /** Records the broker has acknowledged so far. */

@@ -70,8 +70,8 @@ public final class SoakBenchmark implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the population and events (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--data-dir", defaultValue = "benchmarks/target/soak", description = "Where the broker and the service "
-            + "keep their data, deleted afterwards (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = "benchmarks/target/soak", description = "Where the broker's data, the service's "
+            + "state (both deleted afterwards), the registry's log and the token hash go (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Override
@@ -83,13 +83,16 @@ public final class SoakBenchmark implements Callable<Integer> {
         }
         Path data = dataDir.toAbsolutePath();
         try (BenchStack stack = BenchStack.inProcess(data.resolve("stack"));
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            List<String> created = TopicProvisioner.createMissing(
-                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), Optional.empty());
+                Admin admin = Admin.create(adminSettings(stack))) {
+            List<String> created = TopicProvisioner.createMissing(adminSettings(stack), Optional.empty());
             GroupProgress progress = new GroupProgress(admin);
             progress.awaitLeaders(created);
             return soak(stack, progress, data);
         }
+    }
+
+    private static Map<String, Object> adminSettings(BenchStack stack) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
     }
 
     private int soak(BenchStack stack, GroupProgress progress, Path data) throws Exception {
@@ -105,9 +108,11 @@ public final class SoakBenchmark implements Callable<Integer> {
             String apiUrl = "http://127.0.0.1:" + service.api().port();
             System.out.printf(Locale.ROOT, "soak: %s; service %s (%s), API %s; simulator %,d events/s over %d "
                             + "enterprises, API %d requests/s; %s, a sample every %s, warm-up %s%n",
-                    stack.description(), applicationId, service.settings().streamsProperties().getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG), apiUrl, rate,
-                    enterprises, apiRate, duration, sampleInterval, warmup);
-            List<String> ids = IntStream.rangeClosed(1, enterprises).mapToObj(PopulationGenerator::enterpriseId).toList();
+                    stack.description(), applicationId,
+                    service.settings().streamsProperties().getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
+                    apiUrl, rate, enterprises, apiRate, duration, sampleInterval, warmup);
+            List<String> ids = IntStream.rangeClosed(1, enterprises).mapToObj(PopulationGenerator::enterpriseId)
+                    .toList();
             ApiWindow api = new ApiWindow();
             List<SoakSample> samples = new ArrayList<>();
             String simulatorSummary;
@@ -119,15 +124,17 @@ public final class SoakBenchmark implements Callable<Integer> {
                 Sampler sampler = new Sampler(start, simulator, service.streams(), meters, progress, applicationId,
                         stateDir, api);
                 for (long due = start + sampleInterval.toNanos(); due <= end; due += sampleInterval.toNanos()) {
-                    Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                    // Rounded up, so a sample is never taken a moment before its due time (and its warm-up).
+                    Thread.sleep(Math.max(0, (due - System.nanoTime() + 999_999) / 1_000_000));
                     SoakSample sample = sampler.take();
                     samples.add(sample);
                     System.out.println(sample.line());
                 }
                 simulatorSummary = simulator.stop();
-                System.out.printf(Locale.ROOT, "API load began at %s%n", apiLoad.startedSeconds() == null
-                        ? "no point: not every enterprise had a result"
-                        : String.format(Locale.ROOT, "%.0f s, when every enterprise had a result", apiLoad.startedSeconds()));
+                Double apiStart = apiLoad.startedSeconds();
+                System.out.println(apiStart == null ? "API load never began: not every enterprise had a result"
+                        : String.format(Locale.ROOT, "API load began at %.0f s, when every enterprise had a result",
+                                apiStart));
             }
             System.out.print(summary(simulatorSummary, api.total(), meters));
             SoakVerdict verdict = SoakVerdict.judge(samples, warmup.toNanos() / 1e9,
@@ -139,7 +146,7 @@ public final class SoakBenchmark implements Callable<Integer> {
         }
     }
 
-    private static String summary(String simulatorSummary, ApiWindow.Answers answers, CountingPipelineMeters meters) {
+    private static String summary(String simulatorSummary, ApiWindow.Latencies answers, CountingPipelineMeters meters) {
         Percentiles latency = Percentiles.of(answers.latenciesMs());
         return simulatorSummary + String.format(Locale.ROOT, "API: %,d answers, p50 %.1f ms, p99 %.1f ms, non-200 %d%n",
                 answers.latenciesMs().size(), latency.p50(), latency.p99(), answers.errors())
