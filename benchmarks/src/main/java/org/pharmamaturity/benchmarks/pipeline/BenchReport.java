@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** Renders the runs: one line each, then per guarantee the median (min, max) of every figure. */
+/** Renders the runs: one line each, then per label (guarantee, variant, poison) the median (min, max) of every figure. */
 final class BenchReport {
 
     private BenchReport() {
@@ -16,13 +16,14 @@ final class BenchReport {
     static String line(TimedRun.Result result) {
         Percentiles latency = result.latenciesMs().isEmpty() ? null : Percentiles.of(result.latenciesMs());
         return String.format(Locale.ROOT, "%s run %d: pipeline %,.0f ev/s (%,d in %.1f s), plain consumer %,.0f ev/s, "
-                        + "ratio %.3f, producer %,.0f ev/s, latency %s, %s, dead letters %d",
+                        + "ratio %.3f, producer %,.0f ev/s, latency %s, %s, dead letters %d of %d garbage%s",
                 result.label(), result.run(), result.pipeline().perSecond(), result.pipeline().records(),
                 result.pipeline().seconds(), result.ceiling().perSecond(), result.ratio(),
                 result.producer().perSecond(),
                 latency == null ? "not measured" : String.format(Locale.ROOT, "p50 %.0f ms p99 %.0f ms",
                         latency.p50(), latency.p99()),
-                result.resources().render(), result.deadLetters());
+                result.resources().render(), result.deadLetters(), result.garbage(),
+                result.deadLettersMatchGarbage() ? "" : " (MISMATCH)");
     }
 
     static String summary(List<TimedRun.Result> results) {
@@ -31,7 +32,7 @@ final class BenchReport {
         StringBuilder out = new StringBuilder("| figure | " + String.join(" | ", byGuarantee.keySet()) + " |\n|---|");
         byGuarantee.keySet().forEach(g -> out.append("---|"));
         out.append('\n');
-        row(out, "pipeline, events/s", byGuarantee, r -> r.pipeline().perSecond(), "%,.0f");
+        row(out, "pipeline, good events/s", byGuarantee, r -> r.pipeline().perSecond(), "%,.0f");
         row(out, "plain consumer, events/s", byGuarantee, r -> r.ceiling().perSecond(), "%,.0f");
         row(out, "pipeline / plain consumer", byGuarantee, TimedRun.Result::ratio, "%.3f");
         row(out, "latency p50, ms", byGuarantee, r -> Percentiles.of(r.latenciesMs()).p50(), "%.0f");
@@ -40,6 +41,8 @@ final class BenchReport {
         row(out, "RocksDB memory, MiB", byGuarantee, r -> ResourceFigures.mib(r.resources().rocksMemoryBytes()), "%.1f");
         row(out, "state on disk, MiB", byGuarantee, r -> ResourceFigures.mib(r.resources().stateDirectoryBytes()), "%.1f");
         row(out, "backlog producer, events/s", byGuarantee, r -> r.producer().perSecond(), "%,.0f");
+        row(out, "dead letters", byGuarantee, r -> r.deadLetters(), "%,.0f");
+        row(out, "garbage sent", byGuarantee, r -> r.garbage(), "%,.0f");
         return out.toString();
     }
 

@@ -2,6 +2,7 @@ package org.pharmamaturity.benchmarks.pipeline;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,19 +22,19 @@ import org.apache.kafka.common.TopicPartition;
  * its group has committed the input topics up to the backlog's end and has no lag left on its own repartition
  * topics.
  */
-final class GroupProgress {
+public final class GroupProgress {
 
     private static final Duration LEADER_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration LEADER_SETTLE = Duration.ofSeconds(2);
 
     private final Admin admin;
 
-    GroupProgress(Admin admin) {
+    public GroupProgress(Admin admin) {
         this.admin = admin;
     }
 
     /** The end offsets of every partition of {@code topics}. */
-    Map<TopicPartition, Long> endOffsets(Set<String> topics) {
+    public Map<TopicPartition, Long> endOffsets(Set<String> topics) {
         Map<TopicPartition, OffsetSpec> request = partitionsOf(topics).stream()
                 .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
         try {
@@ -50,7 +51,7 @@ final class GroupProgress {
      * Waits until every partition of {@code topics} has a leader and then a little longer: an idempotent producer
      * that writes to a partition whose leadership is still settling can be refused with an out-of-order sequence.
      */
-    void awaitLeaders(List<String> topics) throws InterruptedException {
+    public void awaitLeaders(List<String> topics) throws InterruptedException {
         if (topics.isEmpty()) {
             return;
         }
@@ -85,7 +86,7 @@ final class GroupProgress {
     }
 
     /** The group's committed offsets (partitions without a commit are absent). */
-    Map<TopicPartition, Long> committed(String groupId) {
+    public Map<TopicPartition, Long> committed(String groupId) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get();
@@ -123,6 +124,22 @@ final class GroupProgress {
             }
         }
         return true;
+    }
+
+    /**
+     * How many records {@code groupId} has yet to commit on {@code topics} and on its own repartition topics,
+     * summed over their partitions.
+     */
+    public long lag(String groupId, Set<String> topics) {
+        Set<String> consumed = new HashSet<>(topics);
+        consumed.addAll(repartitionTopics(groupId));
+        return lag(endOffsets(consumed), committed(groupId));
+    }
+
+    /** The records between each partition's committed offset (0 when none) and its end, summed. */
+    static long lag(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
+        return ends.entrySet().stream()
+                .mapToLong(end -> Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L))).sum();
     }
 
     /** The application's internal topics: repartition and changelog topics named {@code <applicationId>-...}. */

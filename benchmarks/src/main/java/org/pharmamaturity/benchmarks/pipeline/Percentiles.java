@@ -9,9 +9,10 @@ import java.util.List;
  * @param p50 half the readings were at most this late
  * @param p99 99 % of the readings were at most this late
  */
-record Percentiles(double p50, double p99) {
+public record Percentiles(double p50, double p99) {
 
-    static Percentiles of(List<Double> values) {
+    /** The percentiles of {@code values}, in any order. */
+    public static Percentiles of(List<Double> values) {
         if (values.isEmpty()) {
             return new Percentiles(Double.NaN, Double.NaN);
         }

@@ -73,6 +73,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
             + "name:key=value,key=value (e.g. --variant commit1s:commit.interval.ms=1000); repeatable.")
     List<String> variantSpecs = new ArrayList<>();
 
+    @Option(names = "--poison-every", split = ",", defaultValue = "0", description = "Send every N-th backlog record as "
+            + "garbage (not Avro) to its topic instead, 0 for none; a list (e.g. 0,10) runs each in turn, side by side, "
+            + "so 10 measures a 10 %% poison-pill flood beside a clean backlog (default: ${DEFAULT-VALUE}).")
+    List<Integer> poisonEvery;
+
     @Override
     public Integer call() throws Exception {
         if (enterprises < 1 || sites < 1 || events < 1 || runs < 1 || latencyReadings < 0 || latencyRate < 1) {
@@ -81,13 +86,15 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         List<Variant> variants = new ArrayList<>(List.of(Variant.PLAIN));
         variantSpecs.forEach(spec -> variants.add(Variant.parse(spec)));
+        List<PoisonPills> poisons = poisonEvery.stream().map(PoisonPills::new).toList();
         try (BenchStack stack = bootstrapServers == null ? BenchStack.inProcess(stateDir.resolve("stack"))
                 : BenchStack.given(bootstrapServers, registryUrl)) {
-            return measure(stack, variants);
+            return measure(stack, variants, poisons);
         }
     }
 
-    private int measure(BenchStack stack, List<Variant> variants) throws InterruptedException {
+    private int measure(BenchStack stack, List<Variant> variants, List<PoisonPills> poisons)
+            throws InterruptedException {
         System.out.println("stack: " + stack.description() + "; settings: " + extraSettings);
         List<String> created = TopicProvisioner.createMissing(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), Optional.empty());
@@ -102,22 +109,29 @@ public final class PipelineBenchmark implements Callable<Integer> {
             loadReferenceData(stack, workload);
             TimedRun timed = new TimedRun(stack, new GroupProgress(admin), workload, stateDir.toAbsolutePath(),
                     extraSettings, new TimedRun.LatencySettings(latencyReadings, latencyRate));
-            // Run by run, every guarantee and variant in turn, so a change in the machine's load touches them alike.
+            // Run by run, every guarantee, variant and poison in turn, so a change in the machine's load touches
+            // them alike.
             for (int run = 1; run <= runs; run++) {
                 for (String guarantee : guarantees) {
                     for (int v = 0; v < variants.size(); v++) {
-                        String applicationId = String.format(Locale.ROOT, "bench-%s-%s-%d-%d",
-                                guarantee.replace('_', '-'), stamp, run, v);
-                        TimedRun.Result result = timed.run(guarantee, variants.get(v), run, applicationId);
-                        System.out.println(BenchReport.line(result));
-                        results.add(result);
+                        for (int p = 0; p < poisons.size(); p++) {
+                            String applicationId = String.format(Locale.ROOT, "bench-%s-%s-%d-%d-%d",
+                                    guarantee.replace('_', '-'), stamp, run, v, p);
+                            TimedRun.Result result = timed.run(guarantee, variants.get(v), poisons.get(p), run,
+                                    applicationId);
+                            System.out.println(BenchReport.line(result));
+                            results.add(result);
+                        }
                     }
                 }
             }
         }
         System.out.println();
         System.out.print(BenchReport.summary(results));
-        return 0;
+        List<TimedRun.Result> mismatched = results.stream().filter(r -> !r.deadLettersMatchGarbage()).toList();
+        mismatched.forEach(r -> System.out.printf(Locale.ROOT, "FAIL: %s run %d: %d dead letters for %d garbage records%n",
+                r.label(), r.run(), r.deadLetters(), r.garbage()));
+        return mismatched.isEmpty() ? 0 : 1;
     }
 
     private static void loadReferenceData(BenchStack stack, BenchWorkload workload) {

@@ -7,8 +7,10 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.pharmamaturity.schemas.serde.AvroDeserializer;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
@@ -16,7 +18,8 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 /**
  * The ceiling the pipeline is compared with: one plain consumer that reads the same backlog records from the
  * input topics and only deserializes them (string keys, Avro values into the generated classes), timed from the
- * first poll until every partition reaches the backlog's end.
+ * first poll until every partition reaches the backlog's end. Garbage records (a poisoned backlog) are skipped and
+ * not counted.
  */
 final class PlainConsumerCeiling {
 
@@ -52,7 +55,15 @@ final class PlainConsumerCeiling {
                     throw new BenchmarkException("The plain consumer read " + read + " of " + expected
                             + " records in " + TIMEOUT + "; is the broker overloaded?");
                 }
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(100))) {
+                ConsumerRecords<String, Object> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(100));
+                } catch (RecordDeserializationException garbage) {
+                    // A poisoned backlog's garbage is skipped, as the pipeline dead-letters it; only good records count.
+                    consumer.seek(garbage.topicPartition(), garbage.offset() + 1);
+                    continue;
+                }
+                for (ConsumerRecord<String, Object> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     // The consumer has deserialized the value already; count what belongs to the backlog.
                     if (record.offset() < to.get(partition) && record.value() != null) {

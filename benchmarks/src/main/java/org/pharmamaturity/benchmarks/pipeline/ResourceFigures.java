@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,49 +18,53 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Memory and state after a run: the JVM's heap in use after a full collection (the JVM also hosts the broker when
  * the stack is in-process), RocksDB's memory (memtables, block cache, table readers, from the Streams state
- * metrics summed over every store) and the bytes of the state directory on disk.
+ * metrics summed over every store, with the memtables' share apart: data not yet flushed to disk sits there) and
+ * the bytes of the state directory on disk.
  *
  * @param heapUsedBytes heap in use after {@code System.gc()}
  * @param rocksMemoryBytes memtables + block cache + table readers of every RocksDB store; -1 when not reported
+ * @param memtableBytes of those, the memtables; -1 when not reported
  * @param stateDirectoryBytes size of the files under the state directory
  */
-record ResourceFigures(long heapUsedBytes, long rocksMemoryBytes, long stateDirectoryBytes) {
+public record ResourceFigures(long heapUsedBytes, long rocksMemoryBytes, long memtableBytes, long stateDirectoryBytes) {
 
     private static final String STATE_GROUP = "stream-state-metrics";
-    private static final Set<String> ROCKS_MEMORY = Set.of("size-all-mem-tables",
-            "block-cache-usage", "estimate-table-readers-mem");
+    private static final String MEMTABLES = "size-all-mem-tables";
+    private static final Set<String> ROCKS_MEMORY = Set.of(MEMTABLES, "block-cache-usage", "estimate-table-readers-mem");
 
     /** Measures {@code streams} (still running) and {@code stateDirectory}. */
-    static ResourceFigures of(KafkaStreams streams, Path stateDirectory) {
-        long rocks = rocksMemory(streams.metrics());
+    public static ResourceFigures of(KafkaStreams streams, Path stateDirectory) {
+        Map<String, Long> rocks = rocksMemoryByMetric(streams.metrics());
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new ResourceFigures(heap, rocks, sizeOf(stateDirectory));
+        long rocksTotal = rocks.isEmpty() ? -1 : rocks.values().stream().mapToLong(Long::longValue).sum();
+        return new ResourceFigures(heap, rocksTotal, rocks.getOrDefault(MEMTABLES, -1L), sizeOf(stateDirectory));
     }
 
-    /** {@code heap X MiB, RocksDB Y MiB, state Z MiB}. */
-    String render() {
+    /** {@code heap X MiB, RocksDB Y MiB (memtables M MiB), state Z MiB}. */
+    public String render() {
         return String.format(Locale.ROOT, "heap %.0f MiB, RocksDB %s, state %.1f MiB", mib(heapUsedBytes),
-                rocksMemoryBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", mib(rocksMemoryBytes)),
+                rocksMemoryBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MiB (memtables %.1f MiB)",
+                        mib(rocksMemoryBytes), mib(memtableBytes)),
                 mib(stateDirectoryBytes));
     }
 
-    static double mib(long bytes) {
+    /** Bytes in MiB. */
+    public static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
     }
 
-    private static long rocksMemory(Map<MetricName, ? extends Metric> metrics) {
-        long total = 0;
-        boolean found = false;
+    /** Each RocksDB memory metric summed over every store; empty when none is reported. */
+    private static Map<String, Long> rocksMemoryByMetric(Map<MetricName, ? extends Metric> metrics) {
+        Map<String, Long> totals = new HashMap<>();
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
             MetricName name = entry.getKey();
             if (STATE_GROUP.equals(name.group()) && ROCKS_MEMORY.contains(name.name())
                     && entry.getValue().metricValue() instanceof Number value) {
-                total += value.longValue();
-                found = true;
+                totals.merge(name.name(), value.longValue(), Long::sum);
             }
         }
-        return found ? total : -1;
+        return totals;
     }
 
     private static long sizeOf(Path directory) {

@@ -2,17 +2,12 @@ package org.pharmamaturity.benchmarks.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.pharmamaturity.producers.RecordPublisher;
-import org.pharmamaturity.producers.simulate.SimEvent;
-import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
@@ -28,12 +23,23 @@ final class TimedRun {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
 
-    /** What one run measured. */
+    /**
+     * What one run measured.
+     *
+     * @param pipeline the good backlog records (garbage excluded) over the drain time
+     * @param garbage backlog records sent as garbage
+     * @param deadLetters dead letters the service counted during the run
+     */
     record Result(String label, int run, Rate pipeline, Rate ceiling, Rate producer, List<Double> latenciesMs,
-                  ResourceFigures resources, long deadLetters) {
+                  ResourceFigures resources, long garbage, long deadLetters) {
 
         double ratio() {
             return pipeline.perSecond() / ceiling.perSecond();
+        }
+
+        /** Good input makes no dead letter, and each garbage record exactly one. */
+        boolean deadLettersMatchGarbage() {
+            return deadLetters == garbage;
         }
     }
 
@@ -59,23 +65,24 @@ final class TimedRun {
     }
 
     /**
-     * Runs {@code variant} (its settings on top of the common ones) with {@code guarantee}; the result is labelled
-     * with the guarantee and the variant's name.
+     * Runs {@code variant} (its settings on top of the common ones) with {@code guarantee}, the backlog poisoned
+     * by {@code poison}; the result is labelled with the guarantee, the variant's name and the poison.
      */
-    Result run(String guarantee, Variant variant, int run, String applicationId) throws InterruptedException {
+    Result run(String guarantee, Variant variant, PoisonPills poison, int run, String applicationId)
+            throws InterruptedException {
         Set<String> inputs = BenchTopics.EVENT_INPUTS;
         Map<TopicPartition, Long> start = progress.endOffsets(inputs);
         progress.startAt(applicationId, start);
-        long deadLettersBefore = total(progress.endOffsets(Set.of(Topic.MATURITY_DLQ.name())));
-        Rate producer = push(workload.backlog());
+        Rate producer = new BacklogPusher(stack).push(workload.backlog(), poison);
+        int garbage = poison.count(workload.backlog().size());
         Map<TopicPartition, Long> targets = progress.endOffsets(inputs);
         Rate ceiling = new PlainConsumerCeiling(stack.bootstrapServers(), stack.registryUrl()).read(start, targets);
 
         Path stateDir = stateRoot.resolve(applicationId);
+        CountingPipelineMeters meters = new CountingPipelineMeters();
         try (MaturityStreamsService service = MaturityStreamsService.start(
-                settings(guarantee, variant, applicationId, stateDir),
-                new CountingPipelineMeters())) {
-            awaitRunning(service.streams());
+                settings(guarantee, variant, applicationId, stateDir), meters)) {
+            StreamsStartup.awaitRunning(service.streams(), START_TIMEOUT);
             long began = System.nanoTime();
             int slack = StreamsConfig.AT_LEAST_ONCE.equals(guarantee) ? 0 : 1;
             long deadline = began + DRAIN_TIMEOUT.toNanos();
@@ -85,62 +92,34 @@ final class TimedRun {
                 }
                 Thread.sleep(50);
             }
-            Rate pipeline = new Rate(workload.backlog().size(), (System.nanoTime() - began) / 1e9);
+            Rate pipeline = new Rate(workload.backlog().size() - garbage, (System.nanoTime() - began) / 1e9);
             ResourceFigures resources = ResourceFigures.of(service.streams(), stateDir);
             List<Double> latencies = latency.readings() == 0 ? List.of()
                     : new LatencyProbe(stack.bootstrapServers(), stack.registryUrl())
                             .measure(latency.readings(), latency.perSecond(), workload.lastEventTimeMs());
-            long deadLetters = total(progress.endOffsets(Set.of(Topic.MATURITY_DLQ.name()))) - deadLettersBefore;
-            return new Result(variant.label(guarantee), run, pipeline, ceiling, producer, latencies, resources, deadLetters);
+            // Counted by the service rather than read from the DLQ's end offsets: under exactly-once those also
+            // count a commit marker per transaction that wrote a dead letter.
+            long deadLetters = total(meters.deadLetterCounts());
+            return new Result(variant.label(guarantee) + poison.labelSuffix(), run, pipeline, ceiling, producer,
+                    latencies, resources, garbage, deadLetters);
         } finally {
             progress.forget(applicationId);
             Directories.deleteQuietly(stateDir);
         }
     }
 
-    private Rate push(List<SimEvent<?>> events) {
-        try (RecordPublisher publisher = new RecordPublisher(stack.producerSettings(), BenchTopics.PRODUCER_TUNING)) {
-            long start = System.nanoTime();
-            events.forEach(event -> event.sendWith(publisher));
-            publisher.flush();
-            if (publisher.failed() > 0) {
-                throw new BenchmarkException(publisher.failed() + " backlog records could not be sent: "
-                        + publisher.firstError());
-            }
-            return new Rate(publisher.acknowledged(), (System.nanoTime() - start) / 1e9);
-        }
-    }
-
     private ServiceSettings settings(String guarantee, Variant variant, String applicationId, Path stateDir) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        settings.put("schema.registry.url", stack.registryUrl());
+        Map<String, String> settings = stack.serviceSettings(applicationId, stateDir);
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // The drain is seen in the committed offsets, so both guarantees commit as often (at_least_once's default
         // of 30 s would round every run up to the next commit).
         settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
-        settings.put(ServiceSettings.TOPICS_CREATE, "false");
         settings.putAll(extraSettings);
         settings.putAll(variant.settings());
         return ServiceSettings.of(settings);
     }
 
-    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
-                throw new BenchmarkException("The pipeline stopped while starting: " + streams.state());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new BenchmarkException("The pipeline did not reach RUNNING within " + START_TIMEOUT);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static long total(Map<TopicPartition, Long> offsets) {
-        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 }

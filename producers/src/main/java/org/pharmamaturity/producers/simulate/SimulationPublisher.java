@@ -11,22 +11,23 @@ import org.pharmamaturity.producers.RecordPublisher;
 
 /**
  * Publishes a simulation's records at the asked rate, never ahead of the simulated clock, until told to stop,
- * showing progress and returning the summary.
+ * showing progress and returning the summary. Used by {@code simulate} and by the soak benchmark, which runs it on a
+ * thread of its own beside the service.
  */
-final class SimulationPublisher {
+public final class SimulationPublisher {
 
     private final RecordPublisher publisher;
     private final RateLimiter rateLimiter;
     private final ProgressLine progress;
 
-    SimulationPublisher(RecordPublisher publisher, RateLimiter rateLimiter, ProgressLine progress) {
+    public SimulationPublisher(RecordPublisher publisher, RateLimiter rateLimiter, ProgressLine progress) {
         this.publisher = publisher;
         this.rateLimiter = rateLimiter;
         this.progress = progress;
     }
 
     /** Publishes from {@code events} until {@code stop} says so; flushes before returning. */
-    String publish(Iterator<SimEvent<?>> events, long simulatedStartMs, double speedup, BooleanSupplier stop) {
+    public String publish(Iterator<SimEvent<?>> events, long simulatedStartMs, double speedup, BooleanSupplier stop) {
         SimulatedClock clock = new SimulatedClock(Clock.systemUTC(), simulatedStartMs, speedup);
         SimulationSummary summary = new SimulationSummary();
         while (!stop.getAsBoolean()) {
