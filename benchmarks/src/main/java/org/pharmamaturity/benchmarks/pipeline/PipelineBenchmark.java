@@ -16,6 +16,7 @@ import org.pharmamaturity.producers.RecordPublisher;
 import org.pharmamaturity.producers.simulate.SimEvent;
 import org.pharmamaturity.schemas.TopicProvisioner;
 
+import org.pharmamaturity.benchmarks.CommandMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -149,12 +150,6 @@ public final class PipelineBenchmark implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int status = new CommandLine(new PipelineBenchmark())
-                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-                    commandLine.getErr().println("bench-pipeline: " + error.getMessage());
-                    return 2;
-                }).execute(args);
-        // Kafka client and broker threads that are still winding down must not keep the JVM alive.
-        System.exit(status);
+        CommandMain.run(new PipelineBenchmark(), "bench-pipeline", args);
     }
 }

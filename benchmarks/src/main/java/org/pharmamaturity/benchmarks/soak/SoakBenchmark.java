@@ -26,6 +26,7 @@ import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 
+import org.pharmamaturity.benchmarks.CommandMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,12 +155,6 @@ public final class SoakBenchmark implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int status = new CommandLine(new SoakBenchmark())
-                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-                    commandLine.getErr().println("bench-soak: " + error.getMessage());
-                    return 2;
-                }).execute(args);
-        // Kafka client and broker threads that are still winding down must not keep the JVM alive.
-        System.exit(status);
+        CommandMain.run(new SoakBenchmark(), "bench-soak", args);
     }
 }

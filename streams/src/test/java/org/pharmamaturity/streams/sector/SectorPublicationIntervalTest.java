@@ -2,8 +2,6 @@ package org.pharmamaturity.streams.sector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.pharmamaturity.streams.testing.TestRecords.assessment;
-import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.config.TopologySettings;
 import org.pharmamaturity.streams.state.StoreNames;
-import org.pharmamaturity.streams.testing.Answers;
 import org.pharmamaturity.streams.testing.PipelineDriver;
 
 /**
@@ -36,12 +33,7 @@ class SectorPublicationIntervalTest {
 
     @Test
     void eachChangedSectorIsPublishedOncePerInterval() {
-        driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
-        driver.pipe(Topic.REF_ENTERPRISE, "E2", enterprise("E2", "C271"));
-        driver.pipe(Topic.REF_ENTERPRISE, "E3", enterprise("E3", "C272"));
-        driver.pipe(Topic.ASSESSMENT_SELF_SUBMITTED, "E1", assessment("E1", "A1", "2025-03-01T00:00:00Z", Answers.fullUpTo(2)));
-        driver.pipe(Topic.ASSESSMENT_SELF_SUBMITTED, "E2", assessment("E2", "A2", "2025-03-01T00:00:00Z", Map.of()));
-        driver.pipe(Topic.ASSESSMENT_SELF_SUBMITTED, "E3", assessment("E3", "A3", "2025-03-01T00:00:00Z", Answers.fullUpTo(5)));
+        SectorTopologyTest.assessThreeEnterprises(driver);
         assertThat(driver.read(Topic.MATURITY_SECTOR)).as("nothing before the interval ends").isEmpty();
 
         driver.advanceWallClock(Duration.ofSeconds(1));

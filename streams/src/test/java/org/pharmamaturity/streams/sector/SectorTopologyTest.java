@@ -30,6 +30,11 @@ class SectorTopologyTest {
     @BeforeEach
     void start() {
         driver = new PipelineDriver();
+        assessThreeEnterprises(driver);
+    }
+
+    /** E1 (S = 2) and E3 (S = 5) in C272, E2 (S = 0) in C271. */
+    static void assessThreeEnterprises(PipelineDriver driver) {
         driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
         driver.pipe(Topic.REF_ENTERPRISE, "E2", enterprise("E2", "C271"));
         driver.pipe(Topic.REF_ENTERPRISE, "E3", enterprise("E3", "C272"));
