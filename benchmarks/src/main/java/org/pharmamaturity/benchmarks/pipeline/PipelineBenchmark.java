@@ -43,6 +43,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Timed runs per guarantee (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--warmup-runs", defaultValue = "1", description = "Rounds run first and left out of the "
+            + "summary, so the first measured variant does not pay the JIT's warm-up (default: ${DEFAULT-VALUE}).")
+    int warmupRuns;
+
     @Option(names = "--guarantees", split = ",", defaultValue = "exactly_once_v2,at_least_once",
             description = "Processing guarantees to measure, in turn (default: ${DEFAULT-VALUE}).")
     List<String> guarantees;
@@ -81,7 +85,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (enterprises < 1 || sites < 1 || events < 1 || runs < 1 || latencyReadings < 0 || latencyRate < 1) {
+        if (enterprises < 1 || sites < 1 || events < 1 || runs < 1 || warmupRuns < 0 || latencyReadings < 0 || latencyRate < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--enterprises, --sites, --events, --runs and --latency-rate must be at least 1");
         }
@@ -111,17 +115,20 @@ public final class PipelineBenchmark implements Callable<Integer> {
             TimedRun timed = new TimedRun(stack, new GroupProgress(admin), workload, stateDir.toAbsolutePath(),
                     extraSettings, new TimedRun.LatencySettings(latencyReadings, latencyRate));
             // Run by run, every guarantee, variant and poison in turn, so a change in the machine's load touches
-            // them alike.
-            for (int run = 1; run <= runs; run++) {
+            // them alike; the variants take turns at going first. Rounds up to 0 are the warm-up.
+            for (int run = 1 - warmupRuns; run <= runs; run++) {
                 for (String guarantee : guarantees) {
-                    for (int v = 0; v < variants.size(); v++) {
+                    for (int turn = 0; turn < variants.size(); turn++) {
+                        int v = Math.floorMod(run + turn, variants.size());
                         for (int p = 0; p < poisons.size(); p++) {
                             String applicationId = String.format(Locale.ROOT, "bench-%s-%s-%d-%d-%d",
-                                    guarantee.replace('_', '-'), stamp, run, v, p);
+                                    guarantee.replace('_', '-'), stamp, run + warmupRuns, v, p);
                             TimedRun.Result result = timed.run(guarantee, variants.get(v), poisons.get(p), run,
                                     applicationId);
-                            System.out.println(BenchReport.line(result));
-                            results.add(result);
+                            System.out.println((run < 1 ? "warm-up, not counted: " : "") + BenchReport.line(result));
+                            if (run >= 1) {
+                                results.add(result);
+                            }
                         }
                     }
                 }
