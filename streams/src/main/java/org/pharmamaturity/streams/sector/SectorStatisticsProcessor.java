@@ -19,7 +19,8 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
 /**
  * Per sector (member changes keyed by sector): keeps each member's contribution under {@code sector@enterpriseId}
- * and publishes the sector's statistics, stamped with the processing time. With a publish interval the changed
+ * and publishes the sector's statistics, stamped with the processing time, to maturity.sector and to the queryable
+ * store {@code maturity-sector}. With a publish interval the changed
  * sectors are only marked as due and published by a wall-clock punctuator, so the statistics over all
  * enterprises are computed once per interval instead of once per enterprise result; zero publishes on every
  * change.
@@ -31,6 +32,7 @@ public final class SectorStatisticsProcessor implements Processor<String, Sector
     private final Duration publishInterval;
     private ProcessorContext<String, SectorMaturity> context;
     private KeyValueStore<String, SectorContribution> members;
+    private KeyValueStore<String, SectorMaturity> results;
     private KeyValueStore<String, Long> pending;
 
     public SectorStatisticsProcessor(Duration publishInterval) {
@@ -41,6 +43,7 @@ public final class SectorStatisticsProcessor implements Processor<String, Sector
     public void init(ProcessorContext<String, SectorMaturity> context) {
         this.context = context;
         this.members = context.getStateStore(StoreNames.SECTOR_MEMBERS);
+        this.results = context.getStateStore(StoreNames.MATURITY_SECTOR);
         if (!publishInterval.isZero()) {
             this.pending = context.getStateStore(StoreNames.SECTOR_PENDING);
             context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME,
@@ -72,7 +75,8 @@ public final class SectorStatisticsProcessor implements Processor<String, Sector
                 StoreNames.sectorMemberKey(sector, ""), KEYS)) {
             range.forEachRemaining(entry -> current.add(entry.value));
         }
-        context.forward(new Record<>(sector, SectorRecords.statistics(sector, current, context.currentSystemTimeMs()),
-                timestampMs));
+        SectorMaturity statistics = SectorRecords.statistics(sector, current, context.currentSystemTimeMs());
+        results.put(sector, statistics);
+        context.forward(new Record<>(sector, statistics, timestampMs));
     }
 }

@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.maturity.MaturityUpdate;
@@ -29,7 +26,8 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
  * its previous result when it moved), repartitioned by sector ({@code sector-members-by-sector}), and
  * {@code sector-statistics} ({@link SectorStatisticsProcessor}; stores {@code sector-members} and, unless results
  * are published on every change, {@code sector-pending}) publishes the statistics of the changed sectors to
- * maturity.sector and to the queryable store {@code maturity-sector}.
+ * maturity.sector and keeps them in the queryable store {@code maturity-sector} (written by the processor itself:
+ * a table built from its output would need a repartition topic, as a processor may change keys).
  *
  * <p>Why not a KTable aggregate per sector: its value would be the whole member set, copied, serialized and
  * logged on every enterprise result; with 1,000 enterprises in {@code ALL} that cost a third of the pipeline.
@@ -43,23 +41,21 @@ public final class SectorTopology {
     public static void add(StreamsBuilder builder, KStream<String, MaturityUpdate> updates,
             TopologyDependencies dependencies) {
         builder.addStateStore(KeyValueStores.persistent(StoreNames.SECTOR_MEMBERS, SectorContribution.class));
-        List<String> stores = new ArrayList<>(List.of(StoreNames.SECTOR_MEMBERS));
+        builder.addStateStore(KeyValueStores.persistent(StoreNames.MATURITY_SECTOR, SectorMaturity.class));
+        List<String> stores = new ArrayList<>(List.of(StoreNames.SECTOR_MEMBERS, StoreNames.MATURITY_SECTOR));
         Duration publishInterval = dependencies.settings().publishInterval();
         if (!publishInterval.isZero()) {
             builder.addStateStore(KeyValueStores.cachedTimes(StoreNames.SECTOR_PENDING));
             stores.add(StoreNames.SECTOR_PENDING);
         }
-        KStream<String, SectorMaturity> results = updates
+        updates
                 .flatMap((enterpriseId, update) -> SectorRecords.changes(update), Named.as("sector-member-changes"))
                 .repartition(Repartitioned.<String, SectorMemberChange>as("sector-members-by-sector")
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(SectorMemberChange.class))
                         .withNumberOfPartitions(dependencies.settings().partitions()))
                 .process(() -> new SectorStatisticsProcessor(publishInterval), Named.as("sector-statistics"),
-                        stores.toArray(String[]::new));
-        results.to(Topic.MATURITY_SECTOR.name(), Produced.with(Serdes.String(),
-                dependencies.serdes().valueSerde(Topic.MATURITY_SECTOR)).withName("sector-sink"));
-        results.toTable(Named.as("sector-results-table"),
-                Materialized.<String, SectorMaturity, KeyValueStore<Bytes, byte[]>>as(StoreNames.MATURITY_SECTOR)
-                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(SectorMaturity.class)));
+                        stores.toArray(String[]::new))
+                .to(Topic.MATURITY_SECTOR.name(), Produced.with(Serdes.String(),
+                        dependencies.serdes().valueSerde(Topic.MATURITY_SECTOR)).withName("sector-sink"));
     }
 }
