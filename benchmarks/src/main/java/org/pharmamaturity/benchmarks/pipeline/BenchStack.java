@@ -80,6 +80,8 @@ public final class BenchStack implements AutoCloseable {
         settings.put("schema.registry.url", registryUrl);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        // A free port for the REST API: a local run, the tests or another benchmark may hold 8080.
+        settings.put(ServiceSettings.API_PORT, "0");
         return settings;
     }
 

@@ -101,7 +101,6 @@ public final class SoakBenchmark implements Callable<Integer> {
         Path stateDir = data.resolve(applicationId);
         RegulatorToken token = RegulatorToken.create(data);
         Map<String, String> settings = stack.serviceSettings(applicationId, stateDir);
-        settings.put(ServiceSettings.API_PORT, "0");
         settings.put(ServiceSettings.API_TOKENS_FILE, token.hashFile().toString());
         CountingPipelineMeters meters = new CountingPipelineMeters();
         try (MaturityStreamsService service = MaturityStreamsService.start(ServiceSettings.of(settings), meters)) {

@@ -133,6 +133,8 @@ class ReferenceAuditIntegrationTest {
         // A fresh state directory per start: the global stores are restored from the beginning of their topics.
         settings.put("state.dir", Files.createDirectories(work.resolve("state-" + instance)).toString());
         settings.put(ServiceSettings.TOPICS_CREATE, "false");
+        // A free port: tests run beside each other and beside a local run or a benchmark that holds 8080.
+        settings.put(ServiceSettings.API_PORT, "0");
         return ServiceSettings.of(settings);
     }
 }
