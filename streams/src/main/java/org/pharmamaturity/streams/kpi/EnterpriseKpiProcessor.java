@@ -112,8 +112,8 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         if (!publishInterval.isZero()) {
             this.pending = context.getStateStore(StoreNames.KPI_ENTERPRISE_PENDING);
             context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> PendingPublications.publishAll(
-                    pending, (enterpriseId, due) -> publish(enterpriseId, due.getDays(), due.getLatestFactMs(),
-                            due.getTimestampMs())));
+                    pending, (enterpriseId, due) -> publish(enterpriseId, stored(enterpriseId, due.getDays()),
+                            due.getLatestFactMs(), due.getTimestampMs())));
         }
     }
 
@@ -136,7 +136,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
             dayStore.put(dayKey(enterpriseId, day), enterpriseDay);
         });
         if (pending == null) {
-            publish(enterpriseId, touched.loaded.keySet(), fact.getTimeMs(), record.timestamp());
+            publish(enterpriseId, touched.loaded.values(), fact.getTimeMs(), record.timestamp());
             return;
         }
         PendingKpis due = pending.get(enterpriseId);
@@ -153,11 +153,23 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         pending.put(enterpriseId, due);
     }
 
+    /** The stored EnterpriseDay records of {@code days} (a day pruned since it was marked is left out). */
+    private List<EnterpriseDay> stored(String enterpriseId, List<Integer> days) {
+        List<EnterpriseDay> stored = new ArrayList<>();
+        for (int day : days) {
+            EnterpriseDay enterpriseDay = dayStore.get(dayKey(enterpriseId, day));
+            if (enterpriseDay != null) {
+                stored.add(enterpriseDay);
+            }
+        }
+        return stored;
+    }
+
     /**
      * Publishes the daily KPIs of the changed {@code days} and the rolling KPIs of the enterprise, as of the later
      * of {@code latestFactMs} and the rolling KPIs' last asOf.
      */
-    private void publish(String enterpriseId, Collection<Integer> days, long latestFactMs, long timestampMs) {
+    private void publish(String enterpriseId, Collection<EnterpriseDay> days, long latestFactMs, long timestampMs) {
         EnterpriseKpi previousRolling = rolling.get(enterpriseId);
         long latestMs = Math.max(latestFactMs, previousRolling == null ? Long.MIN_VALUE
                 : previousRolling.getAsOf().toEpochMilli());
@@ -169,11 +181,8 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         }
         long firstSeenMs = total.earliestRawMs();
         List<String> registered = reference.registeredEquipment(enterpriseId);
-        for (int day : days) {
-            EnterpriseDay enterpriseDay = dayStore.get(dayKey(enterpriseId, day));
-            if (enterpriseDay != null) {
-                publishDaily(enterpriseId, enterpriseDay, latestMs, firstSeenMs, registered, timestampMs);
-            }
+        for (EnterpriseDay enterpriseDay : days) {
+            publishDaily(enterpriseId, enterpriseDay, latestMs, firstSeenMs, registered, timestampMs);
         }
         publishRolling(enterpriseId, total, latestDay, latestMs, firstSeenMs, registered, previousRolling,
                 timestampMs);

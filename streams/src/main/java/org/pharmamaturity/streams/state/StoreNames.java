@@ -86,11 +86,16 @@ public final class StoreNames {
 
     /** The key of {@link #SECTOR_MEMBERS}: {@code sector@enterpriseId}; with an empty enterpriseId, a sector's prefix. */
     public static String sectorMemberKey(String sector, String enterpriseId) {
-        return Objects.requireNonNull(sector, "sector") + "@" + Objects.requireNonNull(enterpriseId, "enterpriseId");
+        return scoped(Objects.requireNonNull(sector, "sector"), Objects.requireNonNull(enterpriseId, "enterpriseId"));
     }
 
     /** A key of an enterprise-scoped store ({@code enterpriseId@suffix}), e.g. a batch of the enterprise. */
     public static String enterpriseKey(String enterpriseId, String suffix) {
-        return Objects.requireNonNull(enterpriseId, "enterpriseId") + "@" + suffix;
+        return scoped(Objects.requireNonNull(enterpriseId, "enterpriseId"), suffix);
+    }
+
+    /** {@code scope@suffix}: the keys of one scope sort together and a prefix scan of {@code scope@} finds them. */
+    private static String scoped(String scope, String suffix) {
+        return scope + "@" + suffix;
     }
 }
