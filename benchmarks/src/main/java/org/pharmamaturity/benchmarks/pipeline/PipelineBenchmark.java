@@ -12,11 +12,11 @@ import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.pharmamaturity.benchmarks.CommandMain;
 import org.pharmamaturity.producers.RecordPublisher;
 import org.pharmamaturity.producers.simulate.SimEvent;
 import org.pharmamaturity.schemas.TopicProvisioner;
 
-import org.pharmamaturity.benchmarks.CommandMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -25,7 +25,8 @@ import org.pharmamaturity.producers.simulate.SimulationPublisher;
  * The producers' {@code simulate} running on a thread of this JVM at a steady rate: the population's reference
  * data, one self-assessment each, then the plant stream, until stopped. Its simulated clock starts 90 days back and
  * runs as fast as the rate allows (30 minutes at 1,000 events/s and 40 enterprises cover about 17 simulated days),
- * so daily windows close and expire during a soak, which is what keeps state bounded.
+ * so daily windows close during a soak; the 30-day rolling windows expire only in a soak that covers more simulated
+ * days than that (longer, or fewer enterprises at the same rate).
  */
 final class SimulatorLoad implements AutoCloseable {
 

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.pharmamaturity.benchmarks.CommandMain;
 import org.pharmamaturity.benchmarks.api.EnterpriseRequests;
 import org.pharmamaturity.benchmarks.pipeline.BenchStack;
 import org.pharmamaturity.benchmarks.pipeline.Directories;
@@ -26,7 +27,6 @@ import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 
-import org.pharmamaturity.benchmarks.CommandMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
