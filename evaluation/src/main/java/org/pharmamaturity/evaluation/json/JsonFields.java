@@ -78,6 +78,12 @@ public final class JsonFields {
         return value == null ? null : asNumber(name, value);
     }
 
+    /** An optional finite number; {@code null} when absent. */
+    public Double optionalNumber(String name) {
+        JsonNode value = field(name, false);
+        return value == null ? null : asNumber(name, value);
+    }
+
     /** A required integer. */
     public Integer integer(String name) {
         JsonNode value = field(name, true);
@@ -88,6 +94,19 @@ public final class JsonFields {
     public Integer optionalInteger(String name, int fallback) {
         JsonNode value = field(name, false);
         return value == null ? Integer.valueOf(fallback) : asInteger(name, value);
+    }
+
+    /** An optional boolean; {@code fallback} when absent. */
+    public boolean optionalBoolean(String name, boolean fallback) {
+        JsonNode value = field(name, false);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            problemAt(name, "expected true or false, got " + value);
+            return fallback;
+        }
+        return value.booleanValue();
     }
 
     /** A required value among {@code choices}, written in JSON as {@code jsonName} gives. */

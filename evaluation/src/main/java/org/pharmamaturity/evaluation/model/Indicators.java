@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * The indicator names the pipeline computes (DESIGN.md section 5) and that evidence rules and KPI snapshots
  * may use. {@link #ENERGY_METERING_COVERAGE} is this project's addition for the energy rules: the share of
- * expected 15-minute meter intervals that delivered a reading.
+ * expected 15-minute meter intervals that delivered a reading. The two key-equipment rates (关键工序数控化率,
+ * 关键设备联网率) look only at equipment registered as key-process equipment.
  */
 public final class Indicators {
 
@@ -23,12 +24,15 @@ public final class Indicators {
     public static final String COLD_CHAIN_LOGGING_COMPLIANCE = "coldChainLoggingCompliance";
     public static final String TIME_OUT_OF_RANGE_MINUTES = "timeOutOfRangeMinutes";
     public static final String MKT = "mkt";
+    public static final String KEY_PROCESS_DIGITAL_CONTROL_RATE = "keyProcessDigitalControlRate";
+    public static final String KEY_EQUIPMENT_NETWORKING_RATE = "keyEquipmentNetworkingRate";
 
     /** Every known indicator name. */
     public static final Set<String> KNOWN = Set.of(
             OEE, AVAILABILITY, PERFORMANCE, QUALITY, NETWORKING_RATE, ELECTRONIC_RECORD_COVERAGE,
             RIGHT_FIRST_TIME, DEVIATIONS_PER_100_BATCHES, ENERGY_PER_UNIT, ENERGY_METERING_COVERAGE,
-            COLD_CHAIN_EXCURSIONS, COLD_CHAIN_LOGGING_COMPLIANCE, TIME_OUT_OF_RANGE_MINUTES, MKT);
+            COLD_CHAIN_EXCURSIONS, COLD_CHAIN_LOGGING_COMPLIANCE, TIME_OUT_OF_RANGE_MINUTES, MKT,
+            KEY_PROCESS_DIGITAL_CONTROL_RATE, KEY_EQUIPMENT_NETWORKING_RATE);
 
     private Indicators() {
     }

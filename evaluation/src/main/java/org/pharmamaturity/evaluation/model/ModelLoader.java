@@ -1,7 +1,8 @@
 package org.pharmamaturity.evaluation.model;
 
+import org.pharmamaturity.evaluation.json.ResourceText;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,17 @@ import java.util.Optional;
  */
 public final class ModelLoader {
 
-    /** The reference model shipped with the project (DESIGN.md section 5). */
+    /** The reference model shipped with the project (DESIGN.md section 5): equal placeholder weights. */
     public static final String REFERENCE_MODEL = "cmmm-2020-reference";
 
+    /** The process-industry weights (流程型, pharma) of the evaluation domains, after a public summary. */
+    public static final String PROCESS_MODEL = "cmmm-process-v1";
+
+    /** The discrete-manufacturing weights (离散型, e.g. medical devices) of the evaluation domains. */
+    public static final String DISCRETE_MODEL = "cmmm-discrete-v1";
+
     /** Every built-in model name. */
-    public static final List<String> BUILT_IN = List.of(REFERENCE_MODEL);
+    public static final List<String> BUILT_IN = List.of(REFERENCE_MODEL, PROCESS_MODEL, DISCRETE_MODEL);
 
     private ModelLoader() {
     }
@@ -41,14 +48,9 @@ public final class ModelLoader {
             return Optional.empty();
         }
         String resource = "/models/" + name + ".json";
-        try (InputStream in = ModelLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new ModelException(resource, List.of("resource missing from the classpath; rebuild the evaluation module"));
-            }
-            return Optional.of(ModelReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
-        } catch (IOException e) {
-            throw new ModelException(resource, "cannot read: " + e.getMessage(), e);
-        }
+        String json = ResourceText.read(resource).orElseThrow(() -> new ModelException(resource,
+                List.of("resource missing from the classpath; rebuild the evaluation module")));
+        return Optional.of(ModelReader.read(json, resource));
     }
 
     /** Reads and validates a model file. */

@@ -32,15 +32,23 @@ public final class ModelReader {
         String modelVersion = fields.text("modelVersion");
         String title = fields.optionalText("title");
         String description = fields.optionalText("description");
+        ManufacturingType manufacturingType = fields.optionalChoice("manufacturingType", ManufacturingType.values(), Enum::name);
         Parameters parameters = readParameters(fields.object("parameters"));
         List<StructureElement> structure = fields.objects("structure").stream().map(ModelReader::readElement).toList();
+        List<JsonFields> groupingFields = fields.optionalObjects("evaluationDomains");
+        List<EvaluationDomain> evaluationDomains = groupingFields == null ? List.of()
+                : groupingFields.stream().map(ModelReader::readEvaluationDomain).toList();
+        List<JsonFields> keyFields = fields.optionalObjects("keyIndicators");
+        List<KeyIndicator> keyIndicators = keyFields == null ? List.of()
+                : keyFields.stream().map(ModelReader::readKeyIndicator).toList();
         List<Requirement> requirements = fields.objects("requirements").stream().map(ModelReader::readRequirement).toList();
         List<EvidenceRule> rules = fields.objects("evidenceRules").stream().map(ModelReader::readRule).toList();
         if (!fields.problems().isEmpty()) {
             throw new ModelException(source, fields.problems());
         }
         try {
-            return new MaturityModel(modelVersion, title, description, parameters, structure, requirements, rules);
+            return new MaturityModel(modelVersion, title, description, manufacturingType, parameters, structure,
+                    evaluationDomains, keyIndicators, requirements, rules);
         } catch (ModelException e) {
             throw e.from(source);
         }
@@ -117,6 +125,19 @@ public final class ModelReader {
         WeightSource source = fields.choice("weightSource", WeightSource.values(), WeightSource::json);
         return new StructureSubDomain(subDomain, fields.optionalText("nameZh"), fields.optionalText("nameEn"),
                 orZero(weight), source);
+    }
+
+    private static EvaluationDomain readEvaluationDomain(JsonFields fields) {
+        String id = fields.text("evaluationDomain");
+        Double weight = fields.number("weight");
+        WeightSource source = fields.choice("weightSource", WeightSource.values(), WeightSource::json);
+        List<String> subDomains = fields.texts("subDomains");
+        return new EvaluationDomain(id, fields.optionalText("nameZh"), fields.optionalText("nameEn"), orZero(weight),
+                source, fields.optionalText("source"), subDomains == null ? List.of() : subDomains);
+    }
+
+    private static KeyIndicator readKeyIndicator(JsonFields fields) {
+        return new KeyIndicator(fields.text("indicator"), fields.choice("better", BetterDirection.values(), Enum::name));
     }
 
     private static Requirement readRequirement(JsonFields fields) {

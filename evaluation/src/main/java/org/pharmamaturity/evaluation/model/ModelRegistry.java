@@ -42,6 +42,11 @@ public final class ModelRegistry {
         return Optional.ofNullable(models.get(modelVersion));
     }
 
+    /** Every registered model, in registration order. */
+    public List<MaturityModel> models() {
+        return List.copyOf(models.values());
+    }
+
     /** Every registered modelVersion, in registration order. */
     public List<String> versions() {
         return List.copyOf(models.keySet());

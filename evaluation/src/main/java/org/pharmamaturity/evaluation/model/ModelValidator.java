@@ -1,8 +1,11 @@
 package org.pharmamaturity.evaluation.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The semantic checks of a model: weights per tier, known ids, levels, grades, rules. Collects every problem. */
@@ -16,6 +19,7 @@ final class ModelValidator {
 
     static List<String> problems(
             String modelVersion, Parameters parameters, List<StructureElement> structure,
+            List<EvaluationDomain> evaluationDomains, List<KeyIndicator> keyIndicators,
             List<Requirement> requirements, List<EvidenceRule> rules) {
         List<String> problems = new ArrayList<>();
         if (modelVersion == null || modelVersion.isBlank()) {
@@ -23,6 +27,10 @@ final class ModelValidator {
         }
         checkParameters(parameters, problems);
         Set<String> subDomains = checkStructure(structure, problems);
+        if (!evaluationDomains.isEmpty()) {
+            checkEvaluationDomains(evaluationDomains, structure, subDomains, problems);
+        }
+        checkKeyIndicators(keyIndicators, problems);
         checkRequirements(requirements, subDomains, problems);
         checkRules(rules, subDomains, problems);
         return problems;
@@ -105,6 +113,72 @@ final class ModelValidator {
         return subDomains;
     }
 
+    /**
+     * Every sub-domain in exactly one evaluation domain, their weights summing to 1, and the structure's weights
+     * agreeing with the grouping: the product of a sub-domain's element, domain and sub-domain weights must equal
+     * its share of its evaluation domain, so that a reader of either part sees the same W(d).
+     */
+    private static void checkEvaluationDomains(List<EvaluationDomain> evaluationDomains, List<StructureElement> structure,
+                                               Set<String> subDomains, List<String> problems) {
+        int problemsBefore = problems.size();
+        Set<String> ids = new HashSet<>();
+        Map<String, String> groupOf = new HashMap<>();
+        checkTier("the evaluation domains", evaluationDomains.stream().mapToDouble(EvaluationDomain::weight).sum(),
+                problems);
+        for (EvaluationDomain domain : evaluationDomains) {
+            String id = domain.evaluationDomain();
+            unique(ids, id, "evaluationDomains", "evaluationDomain id", problems);
+            if (!(domain.weight() >= 0 && domain.weight() <= 1)) {
+                problems.add("evaluationDomains: '" + id + "' has weight " + domain.weight() + " outside [0, 1]");
+            }
+            if (domain.weightSource() == null) {
+                problems.add("evaluationDomains: '" + id + "' has no weightSource (official, public-summary or placeholder)");
+            }
+            if (domain.subDomains().isEmpty()) {
+                problems.add("evaluationDomains: '" + id + "' has no sub-domain");
+            }
+            for (String subDomain : domain.subDomains()) {
+                if (!subDomains.contains(subDomain)) {
+                    problems.add("evaluationDomains: '" + id + "' names sub-domain '" + subDomain
+                            + "', which is not in the structure");
+                }
+                String other = groupOf.putIfAbsent(subDomain, id);
+                if (other != null) {
+                    problems.add("evaluationDomains: sub-domain '" + subDomain + "' is in both '" + other + "' and '"
+                            + id + "'; put it in one");
+                }
+            }
+        }
+        subDomains.stream().filter(subDomain -> !groupOf.containsKey(subDomain)).sorted().forEach(subDomain ->
+                problems.add("evaluationDomains: sub-domain '" + subDomain + "' is in no evaluation domain"));
+        if (problems.size() == problemsBefore) {
+            Map<String, BigDecimal> grouped = EffectiveWeights.of(structure, evaluationDomains);
+            EffectiveWeights.ofStructure(structure).forEach((subDomain, product) -> {
+                double difference = product.subtract(grouped.get(subDomain)).abs().doubleValue();
+                if (difference > WEIGHT_SUM_TOLERANCE) {
+                    problems.add("structure: the weights of sub-domain '" + subDomain + "' multiply to " + product
+                            + " but its evaluation domain gives it " + grouped.get(subDomain)
+                            + "; write the structure's weights so that both agree");
+                }
+            });
+        }
+    }
+
+    private static void checkKeyIndicators(List<KeyIndicator> keyIndicators, List<String> problems) {
+        Set<String> seen = new HashSet<>();
+        for (KeyIndicator key : keyIndicators) {
+            if (!Indicators.KNOWN.contains(key.indicator())) {
+                problems.add("keyIndicators: '" + key.indicator() + "' is not a known indicator; known indicators: "
+                        + String.join(", ", Indicators.KNOWN.stream().sorted().toList()));
+            } else if (!seen.add(key.indicator())) {
+                problems.add("keyIndicators: duplicate indicator '" + key.indicator() + "'");
+            }
+            if (key.better() == null) {
+                problems.add("keyIndicators: '" + key.indicator() + "' has no direction (better HIGHER or LOWER)");
+            }
+        }
+    }
+
     private static void checkTier(String tier, double sum, List<String> problems) {
         if (Math.abs(sum - 1.0) > WEIGHT_SUM_TOLERANCE) {
             problems.add("structure: the weights of " + tier + " sum to " + sum + " instead of 1");
@@ -116,7 +190,7 @@ final class ModelValidator {
             problems.add("structure: " + what + " has weight " + weight + " outside [0, 1]");
         }
         if (source == null) {
-            problems.add("structure: " + what + " has no weightSource (official or placeholder)");
+            problems.add("structure: " + what + " has no weightSource (official, public-summary or placeholder)");
         }
     }
 

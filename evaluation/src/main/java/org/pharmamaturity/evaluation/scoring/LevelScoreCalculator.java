@@ -1,12 +1,10 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import org.pharmamaturity.evaluation.model.EffectiveWeights;
 import org.pharmamaturity.evaluation.model.Grade;
 import org.pharmamaturity.evaluation.model.MaturityModel;
 import org.pharmamaturity.evaluation.model.Parameters;
 import org.pharmamaturity.evaluation.model.Requirement;
-import org.pharmamaturity.evaluation.model.StructureDomain;
-import org.pharmamaturity.evaluation.model.StructureElement;
-import org.pharmamaturity.evaluation.model.StructureSubDomain;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -19,8 +17,8 @@ import java.util.Map;
 
 /**
  * The arithmetic of DESIGN.md section 4 for one view: D(k, d) = mean grade of d's requirements at level k;
- * L(k) = sum W(d) D(k, d) / sum W(d) over the sub-domains taking part in level k, W(d) the product of the
- * element, domain and sub-domain weights; then S and the level by {@link TotalScore}.
+ * L(k) = sum W(d) D(k, d) / sum W(d) over the sub-domains taking part in level k, W(d) from
+ * {@link EffectiveWeights}; then S and the level by {@link TotalScore}.
  *
  * <p>Decimal arithmetic: grades, weights and thresholds are decimals in the model file, so sums and products
  * are exact and a score on a boundary (all LARGELY gives exactly 0.8) compares as written. Only the two
@@ -42,17 +40,9 @@ final class LevelScoreCalculator {
     private final Parameters parameters;
 
     LevelScoreCalculator(MaturityModel model) {
-        List<BigDecimal> weightList = new ArrayList<>();
-        for (StructureElement element : model.structure()) {
-            for (StructureDomain domain : element.domains()) {
-                for (StructureSubDomain subDomain : domain.subDomains()) {
-                    subDomains.add(subDomain.subDomain());
-                    weightList.add(decimal(element.weight()).multiply(decimal(domain.weight()))
-                            .multiply(decimal(subDomain.weight())));
-                }
-            }
-        }
-        weights = weightList.toArray(BigDecimal[]::new);
+        Map<String, BigDecimal> effective = EffectiveWeights.of(model);
+        subDomains.addAll(effective.keySet());
+        weights = effective.values().toArray(BigDecimal[]::new);
         Map<String, Integer> index = new HashMap<>();
         for (int d = 0; d < subDomains.size(); d++) {
             index.put(subDomains.get(d), d);

@@ -1,5 +1,9 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import org.pharmamaturity.evaluation.scenario.ScenarioCoverage;
+import org.pharmamaturity.evaluation.scenario.ScenarioResult;
+import org.pharmamaturity.evaluation.tier.TierReadiness;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +13,8 @@ import java.util.Map;
 /**
  * The maturity of one enterprise (DESIGN.md section 5 "maturity"): declared and verified views, per-requirement
  * grades with the rule that decided them, contradictions, the KPI values used, evidence coverage, confirmation
- * ratio and tier eligibility. {@code sector} is null when unknown.
+ * ratio, tier eligibility with every unmet condition, and the declared scenarios verified with their coverage of
+ * the tier links and AI share. {@code sector} is null when unknown.
  */
 public record MaturityResult(
         String enterpriseId,
@@ -24,10 +29,15 @@ public record MaturityResult(
         Map<String, Double> kpis,
         double evidenceCoverage,
         double confirmationRatio,
-        Tiers tiers) {
+        Tiers tiers,
+        List<TierReadiness> tierReadiness,
+        List<ScenarioResult> scenarios,
+        ScenarioCoverage scenarioCoverage) {
 
     public MaturityResult {
         requirements = List.copyOf(requirements);
+        tierReadiness = List.copyOf(tierReadiness);
+        scenarios = List.copyOf(scenarios);
         contradictions = List.copyOf(contradictions);
         kpis = Collections.unmodifiableMap(new LinkedHashMap<>(kpis));
     }

@@ -12,6 +12,17 @@ import org.pharmamaturity.evaluation.model.MaturityModel;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.evaluation.model.Parameters;
 import org.pharmamaturity.evaluation.model.Requirement;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
+import org.pharmamaturity.evaluation.scenario.ScenarioDeclaration;
+import org.pharmamaturity.evaluation.scenario.ScenarioDeclarationException;
+import org.pharmamaturity.evaluation.scenario.ScenarioVerification;
+import org.pharmamaturity.evaluation.scenario.ScenarioVerifier;
+import org.pharmamaturity.evaluation.tier.SectorBenchmarks;
+import org.pharmamaturity.evaluation.tier.TierConditions;
+import org.pharmamaturity.evaluation.tier.TierConditionsReader;
+import org.pharmamaturity.evaluation.tier.TierJudge;
+import org.pharmamaturity.evaluation.tier.TierReadiness;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,22 +33,30 @@ import java.util.Map;
 
 /**
  * Scores self-assessments with one model: validates the assessment, verifies each declared grade with the
- * evidence rules against a KPI snapshot, and computes both views. Immutable and thread-safe; build one per model.
+ * evidence rules against a KPI snapshot, computes both views, verifies the declared scenarios and judges the
+ * smart-factory tiers on the verified view. Immutable and thread-safe; build one per model.
  */
 public final class MaturityScorer {
-
-    private static final int TIER_MIN_LEVEL = 2;
 
     private final MaturityModel model;
     private final ModelRegistry registry;
     private final LevelScoreCalculator calculator;
     private final EvidenceEvaluator evidence;
+    private final ScenarioVerifier scenarios;
+    private final TierJudge tiers;
 
+    /** A scorer with the built-in scenario catalogue and tier conditions. */
     public MaturityScorer(MaturityModel model) {
+        this(model, ScenarioCatalogueReader.builtIn(), TierConditionsReader.builtIn());
+    }
+
+    public MaturityScorer(MaturityModel model, ScenarioCatalogue catalogue, TierConditions tierConditions) {
         this.model = model;
         this.registry = ModelRegistry.of(model);
         this.calculator = new LevelScoreCalculator(model);
         this.evidence = new EvidenceEvaluator(model);
+        this.scenarios = new ScenarioVerifier(catalogue);
+        this.tiers = new TierJudge(tierConditions, catalogue);
     }
 
     /** The model this scorer applies. */
@@ -51,12 +70,28 @@ public final class MaturityScorer {
     }
 
     /**
-     * Scores {@code assessment} with {@code kpis} (null: no telemetry, every grade stays unverified).
+     * Scores {@code assessment} with {@code kpis} (null: no telemetry, every grade stays unverified), without scenario
+     * declaration or sector benchmarks: the tiers then list those conditions as unmet.
      *
      * @throws AssessmentException   listing every problem of the assessment
      * @throws KpiSnapshotException  when the snapshot belongs to another enterprise
      */
     public MaturityResult score(Assessment assessment, KpiSnapshot kpis, EnterpriseProfile profile) {
+        return score(assessment, kpis, profile, null, null);
+    }
+
+    /**
+     * Scores {@code assessment} with {@code kpis} (null: no telemetry), verifies the enterprise's scenario
+     * {@code declaration} (null: none declared) with the same KPIs, and judges the tiers against the sector's
+     * {@code benchmarks} (null: no sector reference yet).
+     *
+     * @throws AssessmentException          listing every problem of the assessment
+     * @throws KpiSnapshotException         when the snapshot belongs to another enterprise
+     * @throws ScenarioDeclarationException listing every problem of the declaration, or when it belongs to
+     *                                      another enterprise
+     */
+    public MaturityResult score(Assessment assessment, KpiSnapshot kpis, EnterpriseProfile profile,
+                                ScenarioDeclaration declaration, SectorBenchmarks benchmarks) {
         AssessmentValidator.validate(assessment, registry);
         KpiSnapshot snapshot = kpis == null ? KpiSnapshot.empty(assessment.enterpriseId(), assessment.submittedAt()) : kpis;
         if (!assessment.enterpriseId().equals(snapshot.enterpriseId())) {
@@ -95,11 +130,23 @@ public final class MaturityScorer {
         ViewResult verifiedView = calculator.compute(verified);
         Map<String, Double> kpiValues = new LinkedHashMap<>();
         snapshot.values().forEach((indicator, value) -> kpiValues.put(indicator, value.value()));
-        boolean tierCondition = verifiedView.level() >= TIER_MIN_LEVEL;
+        ScenarioVerification verification = scenarios.verify(declarationOf(assessment.enterpriseId(), declaration),
+                snapshot);
+        List<TierReadiness> readiness = tiers.judge(verifiedView.level(), verification.coverage(),
+                model.keyIndicators(), model.modelVersion(), snapshot, benchmarks);
         return new MaturityResult(assessment.enterpriseId(), profile.sector(), later(assessment.submittedAt(), snapshot.asOf()),
                 model.modelVersion(), assessment.submissionId(), declaredView, verifiedView, results, contradictions,
                 kpiValues, evidenceCoverage(statusCounts), confirmationRatio(statusCounts),
-                new Tiers(tierCondition, tierCondition));
+                Tiers.of(readiness), readiness, verification.scenarios(), verification.coverage());
+    }
+
+    private static ScenarioDeclaration declarationOf(String enterpriseId, ScenarioDeclaration declaration) {
+        if (declaration != null && !enterpriseId.equals(declaration.enterpriseId())) {
+            throw new ScenarioDeclarationException("of '" + declaration.enterpriseId() + "'", List.of(
+                    "it cannot declare scenarios for enterprise '" + enterpriseId
+                            + "'; pass the declaration of the same enterprise"));
+        }
+        return declaration;
     }
 
     /** A declared grade at or above the pass mark that a cap lowered. */

@@ -82,7 +82,10 @@ class MaturityCliTest {
         assertThat(json.get("evidenceCoverage").asDouble()).isCloseTo(18.0 / 95, within(1e-12));
         // unverified: OPS L4 (2) + L5 (1), MNT L4 (1), ENE L2-L4 (3, coverage 0.5 < 0.8) = 7; 6 / (6 + 12 + 7) = 0.24
         assertThat(json.get("confirmationRatio").asDouble()).isCloseTo(0.24, within(1e-12));
-        assertThat(json.at("/tiers/basic").asBoolean()).isTrue();
+        // verified level 2 meets basic's CMMM gate; without scenarios or sector benchmarks the tier is not eligible
+        assertThat(json.at("/tiers/basic").asBoolean()).isFalse();
+        assertThat(json.at("/tierReadiness/0/tier").asText()).isEqualTo("basic");
+        assertThat(json.at("/tierReadiness/0/unmet/0").asText()).isEqualTo("link 生产作业 not covered by a deployed scenario");
         assertThat(json.get("sector").asText()).isEqualTo("C272");
         assertThat(json.get("asOf").asText()).isEqualTo("2025-07-01T00:00:00Z");
         assertThat(json.at("/kpis/networkingRate").asDouble()).isEqualTo(0.42);

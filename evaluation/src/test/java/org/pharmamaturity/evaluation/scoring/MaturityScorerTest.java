@@ -84,7 +84,8 @@ class MaturityScorerTest {
         assertThat(result.evidenceCoverage()).isCloseTo(4.0 / 7, within(1e-12));
         assertThat(result.confirmationRatio()).isEqualTo(0.5);
         // verified level 1 < 2: no tier; declared was 2
-        assertThat(result.tiers()).isEqualTo(new Tiers(false, false));
+        assertThat(result.tiers()).isEqualTo(new Tiers(false, false, false, false));
+        assertThat(result.tierReadiness().get(0).unmet()).contains("verified level 1 < 2");
         assertThat(result.kpis()).isEqualTo(Map.of("networkingRate", 0.3, "oee", 0.7));
         assertThat(result.asOf()).isEqualTo(KpiSnapshotBuilder.AS_OF);
         assertThat(result.modelVersion()).isEqualTo("test-model");
@@ -121,8 +122,11 @@ class MaturityScorerTest {
         assertThat(result.requirements()).filteredOn(r -> r.status() == EvidenceStatus.UNVERIFIED).hasSize(4);
         assertThat(result.evidenceCoverage()).isZero();
         assertThat(result.confirmationRatio()).isZero();
-        // declared level 2 reached: both tier conditions met
-        assertThat(result.tiers()).isEqualTo(new Tiers(true, true));
+        // verified level 2 meets the CMMM gate of basic, but nothing is declared and the model lists no key indicator
+        assertThat(result.tiers()).isEqualTo(new Tiers(false, false, false, false));
+        assertThat(result.tierReadiness().get(0).unmet()).containsExactly(
+                "link 生产作业 not covered by a deployed scenario",
+                "model test-model lists no key indicators to compare with the sector");
         assertThat(result.asOf()).isEqualTo(AssessmentBuilder.SUBMITTED_AT);
     }
 

@@ -1,0 +1,23 @@
+package org.pharmamaturity.evaluation.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Reads a UTF-8 text resource built into this jar (models, catalogues). */
+public final class ResourceText {
+
+    private ResourceText() {
+    }
+
+    /** The text of {@code resource} (an absolute classpath path), empty when the jar lacks it. */
+    public static Optional<String> read(String resource) {
+        try (InputStream in = ResourceText.class.getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in resource " + resource, e);
+        }
+    }
+}
