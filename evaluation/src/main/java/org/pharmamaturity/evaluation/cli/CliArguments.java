@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The parsed command line: a command and its {@code --option value} pairs. */
+/** The parsed command line: a command, its {@code --option value} pairs and its {@code --flag}s (value "true"). */
 record CliArguments(String command, Map<String, String> options) {
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "score", Set.of("--assessment", "--kpis", "--model", "--sector", "--manufacturing-type"),
+            "score", Set.of("--assessment", "--kpis", "--model", "--sector", "--manufacturing-type", "--scenarios",
+                    "--benchmarks"),
             "model", Set.of("--model"));
+
+    private static final Map<String, Set<String>> FLAGS = Map.of(
+            "score", Set.of(),
+            "model", Set.of("--list"));
 
     CliArguments {
         options = Map.copyOf(options);
@@ -26,22 +31,34 @@ record CliArguments(String command, Map<String, String> options) {
         if (allowed == null) {
             throw new CliUsageException("unknown command '" + command + "'");
         }
+        Set<String> flags = FLAGS.get(command);
         Map<String, String> options = new HashMap<>();
         List<String> rest = List.of(args).subList(1, args.length);
-        for (int i = 0; i < rest.size(); i += 2) {
+        int i = 0;
+        while (i < rest.size()) {
             String option = rest.get(i);
-            if (!allowed.contains(option)) {
+            String value;
+            if (flags.contains(option)) {
+                value = "true";
+                i += 1;
+            } else if (allowed.contains(option)) {
+                if (i + 1 >= rest.size()) {
+                    throw new CliUsageException("option " + option + " needs a value");
+                }
+                value = rest.get(i + 1);
+                i += 2;
+            } else {
                 throw new CliUsageException("unknown option '" + option + "' for " + command);
             }
-            if (i + 1 >= rest.size()) {
-                throw new CliUsageException("option " + option + " needs a value");
-            }
-            if (options.put(option, rest.get(i + 1)) != null) {
+            if (options.put(option, value) != null) {
                 throw new CliUsageException("option " + option + " is given twice");
             }
         }
         if (command.equals("score") && !options.containsKey("--assessment")) {
             throw new CliUsageException("score needs --assessment <file>");
+        }
+        if (options.containsKey("--list") && options.containsKey("--model")) {
+            throw new CliUsageException("model takes either --list or --model, not both");
         }
         return new CliArguments(command, options);
     }
@@ -49,5 +66,10 @@ record CliArguments(String command, Map<String, String> options) {
     /** The value of {@code option}, or null when not given. */
     String option(String option) {
         return options.get(option);
+    }
+
+    /** Whether {@code flag} was given. */
+    boolean flag(String flag) {
+        return options.containsKey(flag);
     }
 }

@@ -207,6 +207,15 @@ public final class JsonFields {
         return new JsonFields(value, childPath(name), problems);
     }
 
+    /** The member names of this object, in document order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            node.properties().forEach(entry -> names.add(entry.getKey()));
+        }
+        return names;
+    }
+
     /** The members of a required object whose values are objects, keyed by member name, in document order. */
     public Map<String, JsonFields> objectMembers(String name) {
         JsonFields object = object(name);

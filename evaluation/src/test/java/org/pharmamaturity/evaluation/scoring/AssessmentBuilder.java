@@ -1,7 +1,9 @@
 package org.pharmamaturity.evaluation.scoring;
 
 import org.pharmamaturity.evaluation.model.Grade;
+import org.pharmamaturity.evaluation.model.MaturityModel;
 import org.pharmamaturity.evaluation.model.ModelBuilder;
+import org.pharmamaturity.evaluation.model.Requirement;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +55,22 @@ public final class AssessmentBuilder {
         for (int i = 0; i < grades.length; i++) {
             answers.add(new Answer(prefix + (i + 1), grades[i], null));
         }
+        return this;
+    }
+
+    /** Answers every requirement of {@code model} at level k with {@code gradesByLevel[k - 1]}, under its version. */
+    public AssessmentBuilder everyRequirementOf(MaturityModel model, Grade... gradesByLevel) {
+        modelVersion = model.modelVersion();
+        for (Requirement requirement : model.requirements()) {
+            answers.add(new Answer(requirement.requirementId(), gradesByLevel[requirement.level() - 1], null));
+        }
+        return this;
+    }
+
+    /** Answers {@code requirement} with {@code grade}, in place of an earlier answer to it. */
+    public AssessmentBuilder regrade(Grade grade, String requirementId) {
+        answers.removeIf(answer -> answer.requirementId().equals(requirementId));
+        answers.add(new Answer(requirementId, grade, null));
         return this;
     }
 
