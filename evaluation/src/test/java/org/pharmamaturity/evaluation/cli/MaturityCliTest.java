@@ -13,6 +13,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -183,5 +185,131 @@ class MaturityCliTest {
                 """);
         assertOneErrorLine(run("score", "--assessment", EXAMPLE_ASSESSMENT, "--kpis", other.toString()), 1,
                 "'ENT-SH-0002'", "'ENT-SH-0001'");
+    }
+
+    private static final String PLANT = "examples/process-plant/";
+
+    @Test
+    void listsTheBuiltInModels() {
+        Run run = run("model", "--list");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).containsExactly(
+                "modelVersion\tmanufacturingType\tweightSource",
+                "cmmm-2020-reference\t-\tplaceholder",
+                "cmmm-process-v1\tPROCESS\tpublic-summary",
+                "cmmm-discrete-v1\tDISCRETE\tpublic-summary");
+        assertOneErrorLine(run("model", "--list", "--model", "cmmm-process-v1"), 2, "either --list or --model");
+    }
+
+    /** The worked example of evaluation/README.md, "A worked example under the process model". */
+    @Test
+    void scoresTheProcessPlantExample() throws IOException {
+        Run run = run("score", "--assessment", PLANT + "assessment.json", "--kpis", PLANT + "kpis.json",
+                "--scenarios", PLANT + "scenarios.json", "--benchmarks", PLANT + "sector-benchmarks.json",
+                "--sector", "C27", "--manufacturing-type", "PROCESS");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("modelVersion").asText()).isEqualTo("cmmm-process-v1");
+        // Declared L1-L3 FULL, L4 PARTLY, L5 NONE: L = 1, 1, 1, 0.5, 0 -> m = 4, S = 3.5 -> level 3
+        assertThat(json.at("/declared/score").asDouble()).isEqualTo(3.5);
+        // keyProcessDigitalControlRate 0.55 < 0.6 caps resources.equipment (W = 0.24 / 5 = 0.048) at L2-L5 to PARTLY;
+        // no other cap applies. L2 = L3 = 1 - 0.048 x 0.5 = 0.976; L4 = 0.5 (equipment declared PARTLY already)
+        // S = 1 + 0.976 + 0.976 + 0.5 = 3.452 -> level 3
+        assertThat(json.at("/verified/levelScores/1").asDouble()).isCloseTo(0.976, within(1e-15));
+        assertThat(json.at("/verified/levelScores/2").asDouble()).isCloseTo(0.976, within(1e-15));
+        assertThat(json.at("/verified/score").asDouble()).isCloseTo(3.452, within(1e-15));
+        assertThat(json.at("/verified/level").asInt()).isEqualTo(3);
+        assertThat(json.get("contradictions")).extracting(c -> c.get("requirementId").asText() + " " + c.get("ruleId").asText())
+                .containsExactly("EQP-L2-01 EQP-KEY-DIGITAL-CAP", "EQP-L3-01 EQP-KEY-DIGITAL-CAP");
+
+        // Scenarios: equipment monitoring (networkingRate 0.92 >= 0.8, key 0.96 >= 0.9), traceability (EBR 0.85 >= 0.8),
+        // energy (metering 0.97 >= 0.9), supply-chain logistics (GSP 0.995 >= 0.95), digital infrastructure (0.92 >= 0.8)
+        // VERIFIED; quality analysis (RFT 0.88 < 0.9) and APC (digital control 0.55 < 0.9) CONTRADICTED; scheduling has no
+        // indicator: UNVERIFIED; digital process design is a pilot: NOT_DEPLOYED
+        assertThat(json.get("scenarios")).extracting(s -> s.get("evidenceStatus").asText()).containsExactly(
+                "VERIFIED", "VERIFIED", "CONTRADICTED", "CONTRADICTED", "VERIFIED", "UNVERIFIED", "VERIFIED", "VERIFIED",
+                "NOT_DEPLOYED");
+        assertThat(json.at("/scenarios/2/indicator").asText()).isEqualTo("rightFirstTime");
+        assertThat(json.at("/scenarios/2/value").asDouble()).isEqualTo(0.88);
+        assertThat(json.at("/scenarios/2/threshold").asDouble()).isEqualTo(0.9);
+        // deployed 8, verified 5, counted (not contradicted) 6, of which with AI: energy and scheduling = 2 -> 2 / 6
+        assertThat(json.at("/scenarioCoverage/deployed").asInt()).isEqualTo(8);
+        assertThat(json.at("/scenarioCoverage/verified").asInt()).isEqualTo(5);
+        assertThat(json.at("/scenarioCoverage/counted").asInt()).isEqualTo(6);
+        assertThat(json.at("/scenarioCoverage/aiEnabled").asInt()).isEqualTo(2);
+        assertThat(json.at("/scenarioCoverage/aiShare").asDouble()).isEqualTo(2.0 / 6);
+        assertThat(json.at("/scenarioCoverage/coveredTierLinks")).extracting(JsonNode::asText).containsExactly(
+                "factory-construction", "production-operations", "production-management", "operations-management");
+
+        // Sector C27 (five plants): OEE 0.40 0.48 0.52 0.60 0.70 -> quartiles 0.48 / 0.52 / 0.60; right-first-time
+        // 0.78 0.84 0.86 0.92 0.95 -> 0.84 / 0.86 / 0.92; energy per unit 1.5 1.6 2.1 2.4 2.8 -> 1.6 / 2.1 / 2.4.
+        // The plant: OEE 0.55 > 0.52, RFT 0.88 > 0.86, energy 1.9 < 2.1: above the median on all three, top quartile on none
+        String[] topQuartile = {"oee 0.55 not in the sector's top quartile (>= 0.6)",
+                "rightFirstTime 0.88 not in the sector's top quartile (>= 0.92)",
+                "energyPerUnit 1.9 not in the sector's top quartile (<= 1.6)"};
+        assertThat(json.get("tiers").toString())
+                .isEqualTo("{\"basic\":true,\"advanced\":false,\"excellent\":false,\"leading\":false}");
+        assertThat(unmet(json, 0)).isEmpty();
+        assertThat(unmet(json, 1)).containsExactly(topQuartile);
+        // excellent: level 3 >= 3 and AI share 33.3 % >= 20 % met; 研发设计 only has a pilot
+        assertThat(unmet(json, 2)).containsExactly("link 研发设计 not covered by a deployed scenario", topQuartile[0],
+                topQuartile[1], topQuartile[2], "national leadership not judged from regional data");
+        assertThat(unmet(json, 3)).containsExactly("verified level 3 < 4", "link 研发设计 not covered by a deployed scenario",
+                "AI share 33.3 % < 60 %", topQuartile[0], topQuartile[1], topQuartile[2],
+                "global leadership not judged from regional data");
+    }
+
+    private static List<String> unmet(JsonNode json, int tier) {
+        List<String> unmet = new ArrayList<>();
+        json.at("/tierReadiness/" + tier + "/unmet").forEach(text -> unmet.add(text.asText()));
+        return unmet;
+    }
+
+    @Test
+    void modelScoresTheAnswersWithAnyModel() {
+        // the README example names cmmm-2020-reference; under the process weights its capped sub-domains weigh
+        // equipment 0.048 + network 0.048 + logistics 0.046 + warehousing 0.07 = 0.212:
+        // L2 = 1 - 0.212 x 0.5 = 0.894; L3 = 0.8 - 0.212 x 0.3 = 0.7364 (unmet) -> S = 1 + 0.894 + 0.7364 = 2.6304 -> level 2
+        Run run = run("score", "--assessment", EXAMPLE_ASSESSMENT, "--kpis", EXAMPLE_KPIS, "--model", "cmmm-process-v1",
+                "--manufacturing-type", "PROCESS");
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = readJson(run);
+        assertThat(json.get("modelVersion").asText()).isEqualTo("cmmm-process-v1");
+        assertThat(json.at("/verified/levelScores/1").asDouble()).isCloseTo(0.894, within(1e-15));
+        assertThat(json.at("/verified/score").asDouble()).isCloseTo(2.6304, within(1e-15));
+        assertThat(json.at("/verified/level").asInt()).isEqualTo(2);
+    }
+
+    private static JsonNode readJson(Run run) {
+        try {
+            return run.json();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void badScenarioAndBenchmarkFiles() throws IOException {
+        Path declaration = file("d.json", """
+                {"enterpriseId": "ENT-SH-0001", "catalogueVersion": "scenarios-2025",
+                 "scenarios": [{"scenarioId": "production-operations.telepathy", "status": "DEPLOYED"}]}
+                """);
+        assertOneErrorLine(run("score", "--assessment", EXAMPLE_ASSESSMENT, "--scenarios", declaration.toString()), 1,
+                "scenario declaration of 'ENT-SH-0001' is not valid",
+                "'production-operations.telepathy' is not a scenario of scenarios-2025");
+        Path otherEnterprise = file("o.json", """
+                {"enterpriseId": "ENT-SH-0002", "catalogueVersion": "scenarios-2025", "scenarios": []}
+                """);
+        assertOneErrorLine(run("score", "--assessment", EXAMPLE_ASSESSMENT, "--scenarios", otherEnterprise.toString()), 1,
+                "it cannot declare scenarios for enterprise 'ENT-SH-0001'");
+        Path benchmarks = file("b.json", """
+                {"sector": "C27", "values": {"oee": [], "happiness": [1], "rightFirstTime": "high"}}
+                """);
+        assertOneErrorLine(run("score", "--assessment", EXAMPLE_ASSESSMENT, "--benchmarks", benchmarks.toString()), 1,
+                "sector benchmarks " + benchmarks + " is not usable (3 problems)",
+                "values: oee: no value; give one number per enterprise of the sector",
+                "values: happiness: unknown indicator",
+                "values.rightFirstTime: expected an array of numbers, got \"high\"");
     }
 }
