@@ -3,22 +3,20 @@ package org.pharmamaturity.evaluation.json;
 import java.util.List;
 
 /**
- * A reference-data file (scenario catalogue, tier conditions) that cannot be used: unreadable, not JSON, or failing
- * validation. Lists every problem found, each with its place in the file.
+ * A reference-data file (scenario catalogue, tier conditions, sector benchmarks) that cannot be used: unreadable,
+ * not JSON, or failing validation. Lists every problem found, each with its place in the file.
  */
-public class DataFileException extends RuntimeException {
+public class DataFileException extends ProblemsException {
 
-    private final List<String> problems;
+    private final String what;
 
     public DataFileException(String what, String source, List<String> problems) {
-        super(what + " " + source + " is not usable (" + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems") + "): " + String.join("; ", problems)
-                + "; fix the file and load it again");
-        this.problems = List.copyOf(problems);
+        super(what + " " + source, "not usable", problems, "fix the file and load it again", null);
+        this.what = what;
     }
 
-    /** Every problem, one sentence each. */
-    public List<String> problems() {
-        return problems;
+    /** The same problems attributed to another source, e.g. the file the data was read from. */
+    public DataFileException from(String source) {
+        return new DataFileException(what, source, problems());
     }
 }

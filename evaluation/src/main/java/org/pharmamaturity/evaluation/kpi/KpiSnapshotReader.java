@@ -1,6 +1,5 @@
 package org.pharmamaturity.evaluation.kpi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonFields;
@@ -20,12 +19,7 @@ public final class KpiSnapshotReader {
 
     /** Reads {@code json}; {@code source} names it in messages. */
     public static KpiSnapshot read(String json, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new KpiSnapshotException(source, List.of("not valid JSON: " + e.getOriginalMessage()));
-        }
+        JsonNode root = Json.tree(json, problem -> new KpiSnapshotException(source, List.of(problem)));
         JsonFields fields = JsonFields.root(root, "kpis");
         String enterpriseId = fields.text("enterpriseId");
         String asOfText = fields.text("asOf");

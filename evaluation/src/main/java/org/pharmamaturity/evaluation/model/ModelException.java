@@ -1,26 +1,28 @@
 package org.pharmamaturity.evaluation.model;
 
+import org.pharmamaturity.evaluation.json.ProblemsException;
+
 import java.util.List;
 
 /**
  * A maturity model that cannot be used: unreadable, not JSON, or failing validation. Lists every problem
  * found, each with the place in the file it concerns.
  */
-public class ModelException extends RuntimeException {
+public class ModelException extends ProblemsException {
 
     private final String source;
-    private final List<String> problems;
 
     public ModelException(String source, List<String> problems) {
-        super(describe(source, problems));
-        this.source = source;
-        this.problems = List.copyOf(problems);
+        this(source, problems, null);
     }
 
     public ModelException(String source, String problem, Throwable cause) {
-        super(describe(source, List.of(problem)), cause);
+        this(source, List.of(problem), cause);
+    }
+
+    private ModelException(String source, List<String> problems, Throwable cause) {
+        super("model " + source, "not usable", problems, "fix the model file and load it again", cause);
         this.source = source;
-        this.problems = List.of(problem);
     }
 
     /** Where the model came from (a file path, a built-in name, or its modelVersion). */
@@ -28,19 +30,8 @@ public class ModelException extends RuntimeException {
         return source;
     }
 
-    /** Every problem, one sentence each. */
-    public List<String> problems() {
-        return problems;
-    }
-
     /** The same problems attributed to another source, e.g. the file the model was read from. */
     public ModelException from(String newSource) {
-        return new ModelException(newSource, problems);
-    }
-
-    private static String describe(String source, List<String> problems) {
-        return "model " + source + " is not usable (" + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems") + "): " + String.join("; ", problems)
-                + "; fix the model file and load it again";
+        return new ModelException(newSource, problems());
     }
 }

@@ -1,6 +1,5 @@
 package org.pharmamaturity.evaluation.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.json.Json;
@@ -29,18 +28,12 @@ public final class ScenarioCatalogueReader {
     /** The built-in catalogue {@value #BUILT_IN}. */
     public static ScenarioCatalogue builtIn() {
         String resource = "/scenarios/" + BUILT_IN + ".json";
-        return read(ResourceText.read(resource).orElseThrow(() -> new DataFileException(WHAT, resource,
-                List.of("resource missing from the classpath; rebuild the evaluation module"))), resource);
+        return read(ResourceText.require(resource, WHAT), resource);
     }
 
     /** Reads and validates {@code json}; {@code source} names the file in messages. */
     public static ScenarioCatalogue read(String json, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new DataFileException(WHAT, source, List.of("not valid JSON: " + e.getOriginalMessage()));
-        }
+        JsonNode root = Json.tree(json, problem -> new DataFileException(WHAT, source, List.of(problem)));
         JsonFields fields = JsonFields.root(root, "catalogue");
         String version = fields.text("catalogueVersion");
         String catalogueSource = fields.text("source");
@@ -59,7 +52,7 @@ public final class ScenarioCatalogueReader {
             return new ScenarioCatalogue(version, fields.optionalText("title"), fields.optionalText("description"),
                     catalogueSource, tierLinks, links, scenarios);
         } catch (DataFileException e) {
-            throw new DataFileException(WHAT, source, e.problems());
+            throw e.from(source);
         }
     }
 

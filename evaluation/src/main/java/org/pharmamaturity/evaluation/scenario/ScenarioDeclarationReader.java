@@ -1,6 +1,5 @@
 package org.pharmamaturity.evaluation.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonFields;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads a scenario declaration document ({@code {enterpriseId, catalogueVersion, declaredAt, scenarios: [{scenarioId,
@@ -23,12 +23,7 @@ public final class ScenarioDeclarationReader {
 
     /** Reads and validates {@code json}; {@code source} names it in messages. */
     public static ScenarioDeclaration read(String json, String source, ScenarioCatalogue catalogue) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ScenarioDeclarationException(source, List.of("not valid JSON: " + e.getOriginalMessage()));
-        }
+        JsonNode root = Json.tree(json, problem -> new ScenarioDeclarationException(source, List.of(problem)));
         JsonFields fields = JsonFields.root(root, "declaration");
         String enterpriseId = fields.optionalText("enterpriseId");
         String catalogueVersion = fields.optionalText("catalogueVersion");
@@ -54,16 +49,12 @@ public final class ScenarioDeclarationReader {
         return declaration;
     }
 
-    private interface Parser<T> {
-        T parse(String text);
-    }
-
-    private static <T> T parse(JsonFields fields, String name, String text, Parser<T> parser, String expected) {
+    private static <T> T parse(JsonFields fields, String name, String text, Function<String, T> parser, String expected) {
         if (text == null) {
             return null;
         }
         try {
-            return parser.parse(text);
+            return parser.apply(text);
         } catch (DateTimeParseException e) {
             fields.problem(name + ": '" + text + "' is not " + expected);
             return null;

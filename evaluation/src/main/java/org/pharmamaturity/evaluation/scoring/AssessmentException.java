@@ -1,24 +1,16 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import org.pharmamaturity.evaluation.json.ProblemsException;
+
 import java.util.List;
 
 /**
  * A self-assessment that cannot be scored. Lists every problem found (the REST API returns them as its 400 body,
  * the CLI prints them on one line).
  */
-public class AssessmentException extends RuntimeException {
-
-    private final List<String> problems;
+public class AssessmentException extends ProblemsException {
 
     public AssessmentException(String source, List<String> problems) {
-        super("assessment " + source + " is not valid (" + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems") + "): " + String.join("; ", problems)
-                + "; correct it and submit it again");
-        this.problems = List.copyOf(problems);
-    }
-
-    /** Every problem, one sentence each. */
-    public List<String> problems() {
-        return problems;
+        super("assessment " + source, "not valid", problems, "correct it and submit it again", null);
     }
 }

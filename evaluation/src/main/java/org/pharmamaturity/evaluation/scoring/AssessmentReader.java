@@ -1,6 +1,5 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonFields;
@@ -23,12 +22,7 @@ public final class AssessmentReader {
 
     /** Reads and validates {@code json}; {@code source} names it in messages when it has no submissionId. */
     public static Assessment read(String json, String source, ModelRegistry models) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AssessmentException(source, List.of("not valid JSON: " + e.getOriginalMessage()));
-        }
+        JsonNode root = Json.tree(json, problem -> new AssessmentException(source, List.of(problem)));
         JsonFields fields = JsonFields.root(root, "assessment");
         String submissionId = fields.optionalText("submissionId");
         String enterpriseId = fields.optionalText("enterpriseId");

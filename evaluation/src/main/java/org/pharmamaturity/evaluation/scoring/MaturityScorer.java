@@ -47,7 +47,7 @@ public final class MaturityScorer {
 
     /** A scorer with the built-in scenario catalogue and tier conditions. */
     public MaturityScorer(MaturityModel model) {
-        this(model, ScenarioCatalogueReader.builtIn(), TierConditionsReader.builtIn());
+        this(model, BuiltIns.CATALOGUE, BuiltIns.TIERS);
     }
 
     public MaturityScorer(MaturityModel model, ScenarioCatalogue catalogue, TierConditions tierConditions) {
@@ -187,5 +187,11 @@ public final class MaturityScorer {
             return a;
         }
         return a.isAfter(b) ? a : b;
+    }
+
+    /** The built-in reference data, read once on first use (both are immutable). */
+    private static final class BuiltIns {
+        static final ScenarioCatalogue CATALOGUE = ScenarioCatalogueReader.builtIn();
+        static final TierConditions TIERS = TierConditionsReader.builtIn();
     }
 }

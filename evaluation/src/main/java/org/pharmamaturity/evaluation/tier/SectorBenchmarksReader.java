@@ -1,6 +1,5 @@
 package org.pharmamaturity.evaluation.tier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.json.Json;
@@ -24,12 +23,7 @@ public final class SectorBenchmarksReader {
 
     /** Reads {@code json}; {@code source} names the file in messages. */
     public static SectorBenchmarks read(String json, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new DataFileException(WHAT, source, List.of("not valid JSON: " + e.getOriginalMessage()));
-        }
+        JsonNode root = Json.tree(json, problem -> new DataFileException(WHAT, source, List.of(problem)));
         JsonFields fields = JsonFields.root(root, WHAT);
         String sector = fields.text("sector");
         JsonFields values = fields.object("values");

@@ -1,6 +1,5 @@
 package org.pharmamaturity.evaluation.tier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.json.Json;
@@ -23,18 +22,12 @@ public final class TierConditionsReader {
     /** The built-in conditions {@value #BUILT_IN}. */
     public static TierConditions builtIn() {
         String resource = "/tiers/" + BUILT_IN + ".json";
-        return read(ResourceText.read(resource).orElseThrow(() -> new DataFileException(WHAT, resource,
-                List.of("resource missing from the classpath; rebuild the evaluation module"))), resource);
+        return read(ResourceText.require(resource, WHAT), resource);
     }
 
     /** Reads and validates {@code json}; {@code source} names the file in messages. */
     public static TierConditions read(String json, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new DataFileException(WHAT, source, List.of("not valid JSON: " + e.getOriginalMessage()));
-        }
+        JsonNode root = Json.tree(json, problem -> new DataFileException(WHAT, source, List.of(problem)));
         JsonFields fields = JsonFields.root(root, "tier conditions");
         String version = fields.text("version");
         String dataSource = fields.text("source");
@@ -46,7 +39,7 @@ public final class TierConditionsReader {
         try {
             return new TierConditions(version, dataSource, minCoverage, tiers);
         } catch (DataFileException e) {
-            throw new DataFileException(WHAT, source, e.problems());
+            throw e.from(source);
         }
     }
 
