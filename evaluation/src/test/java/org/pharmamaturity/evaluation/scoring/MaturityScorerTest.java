@@ -8,7 +8,17 @@ import org.pharmamaturity.evaluation.model.Applicability;
 import org.pharmamaturity.evaluation.model.Comparison;
 import org.pharmamaturity.evaluation.model.ManufacturingType;
 import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelLoader;
 
+import org.pharmamaturity.evaluation.scenario.DeclaredScenario;
+import org.pharmamaturity.evaluation.scenario.ScenarioDeclaration;
+import org.pharmamaturity.evaluation.scenario.ScenarioDeclarationException;
+import org.pharmamaturity.evaluation.scenario.ScenarioEvidenceStatus;
+import org.pharmamaturity.evaluation.scenario.ScenarioResult;
+import org.pharmamaturity.evaluation.scenario.ScenarioStatus;
+import org.pharmamaturity.evaluation.tier.SectorBenchmarks;
+
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,5 +172,29 @@ class MaturityScorerTest {
         assertThatThrownBy(() -> new MaturityScorer(MODEL).score(ASSESSMENT, kpis().enterprise("ent-2").build()))
                 .isInstanceOf(KpiSnapshotException.class)
                 .hasMessageContaining("'ent-2'").hasMessageContaining("'ent-1'");
+    }
+
+    @Test
+    void scenariosAndBenchmarksFeedTheTiers() {
+        MaturityModel model = ModelLoader.builtIn("cmmm-process-v1");
+        Assessment assessment = anAssessment().everyRequirementOf(model, FULL, FULL, NONE, NONE, NONE).build();
+        ScenarioDeclaration declaration = new ScenarioDeclaration("ent-1", "scenarios-2025", null, List.of(
+                new DeclaredScenario("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED, true, null, null)));
+        SectorBenchmarks sector = SectorBenchmarks.of("C27", Map.of("oee", List.of(0.4, 0.5, 0.6),
+                "rightFirstTime", List.of(0.8, 0.85, 0.9), "energyPerUnit", List.of(1.0, 2.0, 3.0)));
+        // networkingRate 0.9 >= 0.8 verifies the scenario; OEE 0.55 > 0.5, RFT 0.86 > 0.85, energy 1.5 < 2: above the medians
+        MaturityResult result = new MaturityScorer(model).score(assessment, kpis().value("networkingRate", 0.9)
+                .value("oee", 0.55).value("rightFirstTime", 0.86).value("energyPerUnit", 1.5).build(),
+                new EnterpriseProfile("C27", ManufacturingType.PROCESS), declaration, sector);
+        // L1 = L2 = 1, L3 = 0: S = 2, level 2 -> basic eligible; advanced lacks 生产管理, 运营管理 and the top quartile
+        assertThat(result.verified().level()).isEqualTo(2);
+        assertThat(result.tiers()).isEqualTo(new Tiers(true, false, false, false));
+        assertThat(result.scenarios()).extracting(ScenarioResult::evidenceStatus).containsExactly(ScenarioEvidenceStatus.VERIFIED);
+        assertThat(result.scenarioCoverage().aiShare()).isEqualTo(1.0); // 1 AI scenario of 1 counted
+
+        ScenarioDeclaration ofAnother = new ScenarioDeclaration("ent-2", "scenarios-2025", null, List.of());
+        assertThatThrownBy(() -> new MaturityScorer(model).score(assessment, null, EnterpriseProfile.unknown(), ofAnother, null))
+                .isInstanceOf(ScenarioDeclarationException.class)
+                .hasMessageContaining("it cannot declare scenarios for enterprise 'ent-1'");
     }
 }
