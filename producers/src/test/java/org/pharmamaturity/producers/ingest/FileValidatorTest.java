@@ -77,7 +77,8 @@ class FileValidatorTest {
                 file + ":5: requirementId: 'STR-L1-01' is already answered at line 2",
                 file + ":6: submissionId: 'EX-SA-2' is refused whole because line 7 is bad",
                 file + ":7: enterpriseId: 'EX-E104' differs from 'EX-E103' on line 6 of submission EX-SA-2",
-                file + ":8: modelVersion: 'cmmm-2099' is not a model in force: cmmm-2020-reference");
+                file + ":8: modelVersion: 'cmmm-2099' is not a model in force: cmmm-2020-reference, cmmm-process-v1, "
+                        + "cmmm-discrete-v1");
         // only EX-SA-4 (line 9) is whole and good
         assertThat(validation.records()).extracting(r -> ((SelfAssessmentSubmission) r.value()).getSubmissionId())
                 .containsExactly("EX-SA-4");
