@@ -46,6 +46,11 @@ public final class JsonFields {
         problems.add((path.isEmpty() ? "" : path + ": ") + message);
     }
 
+    /** Records a problem about one field of this object, e.g. a value that does not parse. */
+    public void problem(String field, String message) {
+        problemAt(field, message);
+    }
+
     /** A required non-blank string. */
     public String text(String name) {
         JsonNode value = field(name, true);

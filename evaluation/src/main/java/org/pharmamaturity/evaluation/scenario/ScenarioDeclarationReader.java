@@ -56,7 +56,7 @@ public final class ScenarioDeclarationReader {
         try {
             return parser.apply(text);
         } catch (DateTimeParseException e) {
-            fields.problem(name + ": '" + text + "' is not " + expected);
+            fields.problem(name, "'" + text + "' is not " + expected);
             return null;
         }
     }

@@ -157,7 +157,7 @@ class ScenarioVerifierTest {
         assertThat(e.getMessage()).startsWith("scenario declaration of 'ent-1' is not valid (5 problems)");
         assertThat(e.problems()).containsExactly(
                 "declaredAt: 'yesterday' is not an ISO-8601 instant such as 2025-06-30T08:00:00Z",
-                "scenarios[0]: since: '2024-13-01' is not an ISO date such as 2024-03-01",
+                "scenarios[0].since: '2024-13-01' is not an ISO date such as 2024-03-01",
                 "scenarios[0].status: \"LIVE\" is not one of PLANNED, PILOT, DEPLOYED",
                 "scenarios[0].aiEnabled: expected true or false, got \"yes\"",
                 "scenarios[1].scenarioId: 'nowhere.nothing' is not a scenario of scenarios-2025");
