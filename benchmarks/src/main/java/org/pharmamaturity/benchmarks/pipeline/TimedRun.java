@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.streams.MaturityStreamsService;
@@ -114,12 +115,16 @@ final class TimedRun {
         progress.startAt(applicationId, start);
         Path stateDir = stateRoot.resolve(applicationId);
         ServiceSettings settings = settings(guarantee, variant, applicationId, stateDir);
-        try (KafkaStreams skeleton = SkeletonPipeline.create(new TopicSerdes(settings.serdeSettings()),
-                settings.streamsProperties())) {
+        KafkaStreams skeleton = SkeletonPipeline.create(new TopicSerdes(settings.serdeSettings()),
+                settings.streamsProperties());
+        try {
             skeleton.start();
             StreamsStartup.awaitRunning(skeleton, START_TIMEOUT);
             return drain(applicationId, guarantee, targets, good);
         } finally {
+            // Leaving the group at once, as the service does, so that the group can be deleted right after.
+            skeleton.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             progress.forget(applicationId);
             Directories.deleteQuietly(stateDir);
         }
