@@ -26,6 +26,7 @@ import org.pharmamaturity.streams.maturity.ModelsInForce;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.metrics.ServiceMetrics;
 import org.pharmamaturity.streams.serde.TopicSerdes;
+import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
 import org.pharmamaturity.streams.state.LocalStateRecovery;
 import org.pharmamaturity.streams.state.StateDirectoryCheck;
 import org.pharmamaturity.streams.state.StateDirectoryException;
@@ -108,6 +109,7 @@ public final class MaturityStreamsService implements AutoCloseable {
         try {
             Properties properties = settings.streamsProperties();
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
+            BoundedRocksDbMemory.install(properties, settings.rocksDbMemoryBytes());
             referenceAudit = streams(ReferenceAuditTopology.build(dependencies), settings.referenceAuditProperties(),
                     meters, metrics);
             referenceAudit.start();

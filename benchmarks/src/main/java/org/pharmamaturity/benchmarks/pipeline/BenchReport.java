@@ -15,11 +15,12 @@ final class BenchReport {
 
     static String line(TimedRun.Result result) {
         Percentiles latency = result.latenciesMs().isEmpty() ? null : Percentiles.of(result.latenciesMs());
-        return String.format(Locale.ROOT, "%s run %d: pipeline %,.0f ev/s (%,d in %.1f s), plain consumer %,.0f ev/s, "
-                        + "ratio %.3f, producer %,.0f ev/s, latency %s, %s, dead letters %d of %d garbage%s",
+        return String.format(Locale.ROOT, "%s run %d: pipeline %,.0f ev/s (%,d in %.1f s), skeleton %,.0f ev/s, "
+                        + "ratio %.3f, plain consumer %,.0f ev/s, ratio %.3f, producer %,.0f ev/s, latency %s, %s, "
+                        + "dead letters %d of %d garbage%s",
                 result.label(), result.run(), result.pipeline().perSecond(), result.pipeline().records(),
-                result.pipeline().seconds(), result.ceiling().perSecond(), result.ratio(),
-                result.producer().perSecond(),
+                result.pipeline().seconds(), result.skeleton().perSecond(), result.skeletonRatio(),
+                result.ceiling().perSecond(), result.ratio(), result.producer().perSecond(),
                 latency == null ? "not measured" : String.format(Locale.ROOT, "p50 %.0f ms p99 %.0f ms",
                         latency.p50(), latency.p99()),
                 result.resources().render(), result.deadLetters(), result.garbage(),
@@ -33,6 +34,8 @@ final class BenchReport {
         byGuarantee.keySet().forEach(g -> out.append("---|"));
         out.append('\n');
         row(out, "pipeline, good events/s", byGuarantee, r -> r.pipeline().perSecond(), "%,.0f");
+        row(out, "skeleton Kafka Streams application, events/s", byGuarantee, r -> r.skeleton().perSecond(), "%,.0f");
+        row(out, "pipeline / skeleton", byGuarantee, TimedRun.Result::skeletonRatio, "%.3f");
         row(out, "plain consumer, events/s", byGuarantee, r -> r.ceiling().perSecond(), "%,.0f");
         row(out, "pipeline / plain consumer", byGuarantee, TimedRun.Result::ratio, "%.3f");
         row(out, "latency p50, ms", byGuarantee, r -> Percentiles.of(r.latenciesMs()).p50(), "%.0f");

@@ -17,12 +17,15 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Memory and state after a run: the JVM's heap in use after a full collection (the JVM also hosts the broker when
- * the stack is in-process), RocksDB's memory (memtables, block cache, table readers, from the Streams state
- * metrics summed over every store, with the memtables' share apart: data not yet flushed to disk sits there) and
- * the bytes of the state directory on disk.
+ * the stack is in-process), RocksDB's memory (from the Streams state metrics, with the memtables' share apart: data
+ * not yet flushed to disk sits there) and the bytes of the state directory on disk.
+ *
+ * <p>The service's stores share one block cache that also holds the memtables ({@code BoundedRocksDbMemory}), and
+ * every store reports that shared cache as its {@code block-cache-usage}: RocksDB's memory is therefore the cache
+ * counted once plus the table readers outside it, not a sum over stores.
  *
  * @param heapUsedBytes heap in use after {@code System.gc()}
- * @param rocksMemoryBytes memtables + block cache + table readers of every RocksDB store; -1 when not reported
+ * @param rocksMemoryBytes the shared block cache (memtables included) + table readers; -1 when not reported
  * @param memtableBytes of those, the memtables; -1 when not reported
  * @param stateDirectoryBytes size of the files under the state directory
  */
@@ -30,14 +33,16 @@ public record ResourceFigures(long heapUsedBytes, long rocksMemoryBytes, long me
 
     private static final String STATE_GROUP = "stream-state-metrics";
     private static final String MEMTABLES = "size-all-mem-tables";
-    private static final Set<String> ROCKS_MEMORY = Set.of(MEMTABLES, "block-cache-usage", "estimate-table-readers-mem");
+    private static final String BLOCK_CACHE = "block-cache-usage";
+    private static final String TABLE_READERS = "estimate-table-readers-mem";
+    private static final Set<String> ROCKS_MEMORY = Set.of(MEMTABLES, BLOCK_CACHE, TABLE_READERS);
 
     /** Measures {@code streams} (still running) and {@code stateDirectory}. */
     public static ResourceFigures of(KafkaStreams streams, Path stateDirectory) {
         Map<String, Long> rocks = rocksMemoryByMetric(streams.metrics());
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long rocksTotal = rocks.isEmpty() ? -1 : rocks.values().stream().mapToLong(Long::longValue).sum();
+        long rocksTotal = rocks.isEmpty() ? -1 : rocks.getOrDefault(BLOCK_CACHE, 0L) + rocks.getOrDefault(TABLE_READERS, 0L);
         return new ResourceFigures(heap, rocksTotal, rocks.getOrDefault(MEMTABLES, -1L), sizeOf(stateDirectory));
     }
 
@@ -54,14 +59,17 @@ public record ResourceFigures(long heapUsedBytes, long rocksMemoryBytes, long me
         return bytes / (1024.0 * 1024.0);
     }
 
-    /** Each RocksDB memory metric summed over every store; empty when none is reported. */
+    /**
+     * Each RocksDB memory metric over every store: summed, but the shared block cache's usage taken once (its
+     * largest report); empty when none is reported.
+     */
     private static Map<String, Long> rocksMemoryByMetric(Map<MetricName, ? extends Metric> metrics) {
         Map<String, Long> totals = new HashMap<>();
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
             MetricName name = entry.getKey();
             if (STATE_GROUP.equals(name.group()) && ROCKS_MEMORY.contains(name.name())
                     && entry.getValue().metricValue() instanceof Number value) {
-                totals.merge(name.name(), value.longValue(), Long::sum);
+                totals.merge(name.name(), value.longValue(), BLOCK_CACHE.equals(name.name()) ? Math::max : Long::sum);
             }
         }
         return totals;

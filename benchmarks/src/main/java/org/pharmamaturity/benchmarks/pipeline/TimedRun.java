@@ -7,16 +7,20 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.serde.TopicSerdes;
 
 /**
  * One timed run: a fresh application (its own id, group, internal topics and state) whose group starts at the
  * input topics' current end; the backlog is pushed while no pipeline runs, the plain consumer reads it (the
- * ceiling), then the service starts and is timed from RUNNING until its group has committed the whole backlog and
- * drained its repartition topics; then the paced latency stream runs against the idle service.
+ * ceiling), the skeleton application ({@link SkeletonPipeline}) consumes it with the same settings, then the service
+ * starts; both are timed from RUNNING until their group has committed the whole backlog and drained its
+ * repartition topics; then the paced latency stream runs against the idle service.
  */
 final class TimedRun {
 
@@ -30,11 +34,15 @@ final class TimedRun {
      * @param garbage backlog records sent as garbage
      * @param deadLetters dead letters the service counted during the run
      */
-    record Result(String label, int run, Rate pipeline, Rate ceiling, Rate producer, List<Double> latenciesMs,
-                  ResourceFigures resources, long garbage, long deadLetters) {
+    record Result(String label, int run, Rate pipeline, Rate ceiling, Rate skeleton, Rate producer,
+                  List<Double> latenciesMs, ResourceFigures resources, long garbage, long deadLetters) {
 
         double ratio() {
             return pipeline.perSecond() / ceiling.perSecond();
+        }
+
+        double skeletonRatio() {
+            return pipeline.perSecond() / skeleton.perSecond();
         }
 
         /** Good input makes no dead letter, and each garbage record exactly one. */
@@ -77,22 +85,15 @@ final class TimedRun {
         int garbage = poison.count(workload.backlog().size());
         Map<TopicPartition, Long> targets = progress.endOffsets(inputs);
         Rate ceiling = new PlainConsumerCeiling(stack.bootstrapServers(), stack.registryUrl()).read(start, targets);
+        int good = workload.backlog().size() - garbage;
+        Rate skeleton = skeleton(guarantee, variant, applicationId + "-skeleton", start, targets, good);
 
         Path stateDir = stateRoot.resolve(applicationId);
         CountingPipelineMeters meters = new CountingPipelineMeters();
         try (MaturityStreamsService service = MaturityStreamsService.start(
                 settings(guarantee, variant, applicationId, stateDir), meters)) {
             StreamsStartup.awaitRunning(service.streams(), START_TIMEOUT);
-            long began = System.nanoTime();
-            int slack = StreamsConfig.AT_LEAST_ONCE.equals(guarantee) ? 0 : 1;
-            long deadline = began + DRAIN_TIMEOUT.toNanos();
-            while (!progress.caughtUp(applicationId, targets, slack)) {
-                if (System.nanoTime() > deadline) {
-                    throw new BenchmarkException(applicationId + " did not consume the backlog within " + DRAIN_TIMEOUT);
-                }
-                Thread.sleep(50);
-            }
-            Rate pipeline = new Rate(workload.backlog().size() - garbage, (System.nanoTime() - began) / 1e9);
+            Rate pipeline = drain(applicationId, guarantee, targets, good);
             ResourceFigures resources = ResourceFigures.of(service.streams(), stateDir);
             List<Double> latencies = latency.readings() == 0 ? List.of()
                     : new LatencyProbe(stack.bootstrapServers(), stack.registryUrl())
@@ -100,12 +101,51 @@ final class TimedRun {
             // Counted by the service rather than read from the DLQ's end offsets: under exactly-once those also
             // count a commit marker per transaction that wrote a dead letter.
             long deadLetters = total(meters.deadLetterCounts());
-            return new Result(variant.label(guarantee) + poison.labelSuffix(), run, pipeline, ceiling, producer,
-                    latencies, resources, garbage, deadLetters);
+            return new Result(variant.label(guarantee) + poison.labelSuffix(), run, pipeline, ceiling, skeleton,
+                    producer, latencies, resources, garbage, deadLetters);
         } finally {
             progress.forget(applicationId);
             Directories.deleteQuietly(stateDir);
         }
+    }
+
+    /** Times the skeleton over the same backlog, with the service's Kafka settings, then deletes its traces. */
+    private Rate skeleton(String guarantee, Variant variant, String applicationId, Map<TopicPartition, Long> start,
+            Map<TopicPartition, Long> targets, int good) throws InterruptedException {
+        progress.startAt(applicationId, start);
+        Path stateDir = stateRoot.resolve(applicationId);
+        ServiceSettings settings = settings(guarantee, variant, applicationId, stateDir);
+        KafkaStreams skeleton = SkeletonPipeline.create(new TopicSerdes(settings.serdeSettings()),
+                settings.streamsProperties());
+        try {
+            skeleton.start();
+            StreamsStartup.awaitRunning(skeleton, START_TIMEOUT);
+            return drain(applicationId, guarantee, targets, good);
+        } finally {
+            // Leaving the group at once, as the service does, so that the group can be deleted right after.
+            skeleton.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            progress.forget(applicationId);
+            Directories.deleteQuietly(stateDir);
+        }
+    }
+
+    /**
+     * Waits until {@code applicationId} has consumed the backlog up to {@code targets} through its whole topology;
+     * the rate of the {@code good} records over that time.
+     */
+    private Rate drain(String applicationId, String guarantee, Map<TopicPartition, Long> targets, int good)
+            throws InterruptedException {
+        long began = System.nanoTime();
+        int slack = StreamsConfig.AT_LEAST_ONCE.equals(guarantee) ? 0 : 1;
+        long deadline = began + DRAIN_TIMEOUT.toNanos();
+        while (!progress.caughtUp(applicationId, targets, slack)) {
+            if (System.nanoTime() > deadline) {
+                throw new BenchmarkException(applicationId + " did not consume the backlog within " + DRAIN_TIMEOUT);
+            }
+            Thread.sleep(50);
+        }
+        return new Rate(good, (System.nanoTime() - began) / 1e9);
     }
 
     private ServiceSettings settings(String guarantee, Variant variant, String applicationId, Path stateDir) {

@@ -77,6 +77,8 @@ public final class ServiceSettings {
     public static final String API_MAX_BODY_BYTES = "maturity.api.max-body-bytes";
     /** Free space, in MiB, the state directory must have at start-up. */
     public static final String STATE_MIN_FREE_MB = "maturity.state.min-free-mb";
+    /** Off-heap memory, in MiB, all RocksDB stores of the process share: block cache and memtables (default 256). */
+    public static final String ROCKSDB_MEMORY_MB = "maturity.rocksdb.memory-mb";
 
     /** Appended to application.id for the reference audit application. */
     public static final String REFERENCE_AUDIT_SUFFIX = "-reference-audit";
@@ -93,6 +95,7 @@ public final class ServiceSettings {
     private final TopologySettings topology;
     private final ApiSettings api;
     private final int stateMinFreeMb;
+    private final int rocksDbMemoryMb;
 
     private ServiceSettings(Map<String, String> values, String source) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -111,6 +114,8 @@ public final class ServiceSettings {
         int port = integer(API_PORT, 0, 65_535, problems);
         int maxBody = integer(API_MAX_BODY_BYTES, 1, Integer.MAX_VALUE, problems);
         int minFreeMb = integer(STATE_MIN_FREE_MB, 0, Integer.MAX_VALUE, problems);
+        // Below 16 MiB the write buffer manager would flush the 90-odd stores' memtables on nearly every write.
+        int rocksDbMb = integer(ROCKSDB_MEMORY_MB, 16, 1_048_576, problems);
         TopologySettings topologySettings = null;
         if (problems.isEmpty()) {
             try {
@@ -125,6 +130,7 @@ public final class ServiceSettings {
         }
         this.topology = topologySettings;
         this.stateMinFreeMb = minFreeMb;
+        this.rocksDbMemoryMb = rocksDbMb;
         String bind = values.get(API_BIND_ADDRESS);
         String advertised = values.getOrDefault(API_ADVERTISED_HOST, "").isBlank() ? bind : values.get(API_ADVERTISED_HOST);
         String tokensFile = values.getOrDefault(API_TOKENS_FILE, "");
@@ -220,6 +226,11 @@ public final class ServiceSettings {
             }
         });
         return kafka;
+    }
+
+    /** The off-heap memory all RocksDB stores of the process share, in bytes. */
+    public long rocksDbMemoryBytes() {
+        return rocksDbMemoryMb * 1024L * 1024L;
     }
 
     /** The settings for KafkaStreams (exception handlers are added by the dead-letter wiring). */
@@ -341,6 +352,7 @@ public final class ServiceSettings {
         defaults.put(API_TOKENS, "");
         defaults.put(API_MAX_BODY_BYTES, "1048576");
         defaults.put(STATE_MIN_FREE_MB, "64");
+        defaults.put(ROCKSDB_MEMORY_MB, "256");
         return defaults;
     }
 }

@@ -3,6 +3,7 @@ package org.pharmamaturity.streams.metrics;
 import java.time.Duration;
 
 import org.pharmamaturity.streams.api.MetricsScrape;
+import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -36,6 +37,11 @@ public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        Gauge.builder("maturity.rocksdb.memory.bound", BoundedRocksDbMemory::boundBytes).baseUnit("bytes")
+                .description("Off-heap memory all RocksDB stores share (maturity.rocksdb.memory-mb); 0 before the "
+                        + "first store opens").register(registry);
+        Gauge.builder("maturity.rocksdb.memory.used", BoundedRocksDbMemory::usedBytes).baseUnit("bytes")
+                .description("Memory held in the shared RocksDB cache now, memtables included").register(registry);
     }
 
     /** The counters the topologies increment, served as {@code maturity_*_total}. */

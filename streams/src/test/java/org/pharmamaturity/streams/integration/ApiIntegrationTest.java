@@ -131,7 +131,8 @@ class ApiIntegrationTest {
         assertThat(resultA.path("declared").path("score").asDouble()).isCloseTo(SCORE_A, within(1e-12));
         assertThat(resultA.path("verified").path("score").asDouble()).isCloseTo(SCORE_A, within(1e-12));
         assertThat(resultA.path("verified").path("level").asInt()).isZero();
-        assertThat(Instant.parse(resultA.path("asOf").asText())).isNotNull();
+        // A has no KPIs, so its result is as of its submission's submittedAt.
+        assertThat(Instant.parse(resultA.path("asOf").asText())).isEqualTo(Instant.parse("2026-03-01T09:00:00Z"));
         assertThat(resultA.path("requirements").findValuesAsText("requirementId")).contains("STR-L1-01");
         assertThat(resultA.path("tiers").path("basic").asBoolean()).isFalse();
 

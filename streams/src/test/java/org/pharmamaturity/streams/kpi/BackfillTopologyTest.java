@@ -25,6 +25,7 @@ import org.pharmamaturity.schemas.avro.ProductionCount;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.ColdChainDayFigures;
 import org.pharmamaturity.streams.state.avro.ColdChainUnit;
+import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 import org.pharmamaturity.streams.testing.PipelineDriver;
 
 /**
@@ -116,6 +117,13 @@ class BackfillTopologyTest {
     void backfilledTelemetryIsSampledOncePerHour() {
         send(Topic.FACTORY_EQUIPMENT_TELEMETRY, "EQ1", telemetry("EQ1", "E1", "2025-02-08T10:05:00Z"));
         send(Topic.FACTORY_EQUIPMENT_TELEMETRY, "EQ1", telemetry("EQ1", "E1", "2025-02-08T10:40:00Z"));
+        send(Topic.FACTORY_EQUIPMENT_TELEMETRY, "EQ1", telemetry("EQ1", "E1", "2025-02-08T11:00:00Z"));
+
+        // Three readings, two hours: the 10:40 reading is dropped, the first of each hour goes on to the enterprise.
+        List<Long> passedOn = driver.readRepartition("kpi-enterprise-facts-telemetry", EnterpriseFact.class).stream()
+                .map(fact -> fact.value.getTimeMs()).toList();
+        assertThat(passedOn).containsExactly(Instant.parse("2025-02-08T10:05:00Z").toEpochMilli(),
+                Instant.parse("2025-02-08T11:00:00Z").toEpochMilli());
 
         // The first reading of the 10:00 hour is kept at its event time; the window store did not expire it.
         Long kept = driver.<Long>windowStore(StoreNames.KPI_TELEMETRY_HOURS)

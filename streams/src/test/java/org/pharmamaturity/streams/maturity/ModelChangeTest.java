@@ -33,7 +33,9 @@ class ModelChangeTest {
         driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
         driver.pipe(Topic.ASSESSMENT_SELF_SUBMITTED, "E1", assessment("E1", "A1", "2025-03-01T00:00:00Z",
                 Answers.fullUpTo(2)));
-        driver.read(Topic.MATURITY_ENTERPRISE);
+        // The set-up's one result: FULL up to level 2, no KPIs, so S = L1 + L2 + L3 = 1 + 1 + 0 = 2, level 2.
+        assertThat(driver.read(Topic.MATURITY_ENTERPRISE)).singleElement()
+                .satisfies(result -> assertThat(result.value.getVerified().getLevel()).isEqualTo(2));
     }
 
     @AfterEach
@@ -58,7 +60,11 @@ class ModelChangeTest {
 
     @Test
     void anUpToDateResultIsLeftAlone() {
+        KeyValueStore<String, String> fingerprints = driver.store(StoreNames.MATURITY_MODEL_FINGERPRINTS);
+        assertThat(fingerprints.get("E1")).isEqualTo(ModelsInForce.fingerprint(ModelLoader.reference()));
+
         driver.advanceWallClock(Duration.ofMinutes(1));
+
         assertThat(driver.read(Topic.MATURITY_ENTERPRISE)).isEmpty();
     }
 }

@@ -34,6 +34,7 @@ import org.pharmamaturity.streams.config.TopologySettings;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.serde.TopicSerdes;
+import org.pharmamaturity.streams.state.StateSerde;
 import org.pharmamaturity.streams.topology.PipelineTopology;
 import org.pharmamaturity.streams.topology.ReferenceAuditTopology;
 import org.pharmamaturity.streams.topology.TopologyDependencies;
@@ -48,6 +49,8 @@ public final class PipelineDriver implements AutoCloseable {
 
     /** The processing clock when the driver starts: after every event time the tests use. */
     public static final Instant WALL_CLOCK = Instant.parse("2025-03-10T00:00:00Z");
+
+    private static final String APPLICATION_ID = "pipeline-test";
 
     private final String scope = "pipeline-driver-" + UUID.randomUUID();
     private final Map<String, Object> serdeSettings = Map.of("schema.registry.url", "mock://" + scope,
@@ -96,7 +99,7 @@ public final class PipelineDriver implements AutoCloseable {
         TopologyDependencies dependencies = new TopologyDependencies(settings, new TopicSerdes(serdeSettings),
                 ModelRegistry.builtIn(), meters);
         Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
@@ -140,6 +143,19 @@ public final class PipelineDriver implements AutoCloseable {
             deserializer.configure(serdeSettings, false);
             return driver.createOutputTopic(name, new StringDeserializer(), deserializer);
         });
+        return output.readKeyValuesToList();
+    }
+
+    /**
+     * Every record written to the repartition topic {@code name} (e.g. {@code kpi-enterprise-facts-telemetry}) since
+     * the last read, in order: what one sub-topology handed to the next.
+     */
+    @SuppressWarnings("unchecked")
+    public <V extends SpecificRecord> List<KeyValue<String, V>> readRepartition(String name, Class<V> type) {
+        String topic = APPLICATION_ID + "-" + name + "-repartition";
+        TestOutputTopic<String, V> output = (TestOutputTopic<String, V>) outputs.computeIfAbsent(topic,
+                internal -> driver.createOutputTopic(internal, new StringDeserializer(),
+                        StateSerde.of(type).deserializer()));
         return output.readKeyValuesToList();
     }
 
