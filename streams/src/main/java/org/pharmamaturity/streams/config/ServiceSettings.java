@@ -75,6 +75,8 @@ public final class ServiceSettings {
     public static final String API_TOKENS = "maturity.api.tokens";
     /** The largest request body the API accepts, in bytes (default 1 MiB). */
     public static final String API_MAX_BODY_BYTES = "maturity.api.max-body-bytes";
+    /** The fewest enterprises a group must have for its statistics to be served to non-regulators (default 3). */
+    public static final String API_MIN_GROUP_SIZE = "maturity.api.min-group-size";
     /** Free space, in MiB, the state directory must have at start-up. */
     public static final String STATE_MIN_FREE_MB = "maturity.state.min-free-mb";
 
@@ -110,6 +112,7 @@ public final class ServiceSettings {
         replicationFactor(problems);
         int port = integer(API_PORT, 0, 65_535, problems);
         int maxBody = integer(API_MAX_BODY_BYTES, 1, Integer.MAX_VALUE, problems);
+        int minGroupSize = integer(API_MIN_GROUP_SIZE, 1, Integer.MAX_VALUE, problems);
         int minFreeMb = integer(STATE_MIN_FREE_MB, 0, Integer.MAX_VALUE, problems);
         TopologySettings topologySettings = null;
         if (problems.isEmpty()) {
@@ -130,7 +133,7 @@ public final class ServiceSettings {
         String tokensFile = values.getOrDefault(API_TOKENS_FILE, "");
         this.api = new ApiSettings(port, bind, advertised,
                 tokensFile.isBlank() ? Optional.empty() : Optional.of(Path.of(tokensFile)),
-                values.getOrDefault(API_TOKENS, ""), maxBody);
+                values.getOrDefault(API_TOKENS, ""), maxBody, minGroupSize);
     }
 
     /** Defaults, then {@code file} (when not null), then the environment {@code env}. */
@@ -340,6 +343,7 @@ public final class ServiceSettings {
         defaults.put(API_TOKENS_FILE, "");
         defaults.put(API_TOKENS, "");
         defaults.put(API_MAX_BODY_BYTES, "1048576");
+        defaults.put(API_MIN_GROUP_SIZE, "3");
         defaults.put(STATE_MIN_FREE_MB, "64");
         return defaults;
     }
