@@ -29,7 +29,7 @@ public final class AssessmentReader {
             throw new AssessmentException(source, parsed.problems());
         }
         List<String> problems = new ArrayList<>(parsed.problems());
-        problems.addAll(AssessmentValidator.documentProblems(parsed.assessment(), models));
+        problems.addAll(AssessmentValidator.problemsOfParsed(parsed.assessment(), models));
         if (!problems.isEmpty()) {
             String submissionId = parsed.assessment().submissionId();
             String name = submissionId == null ? source : AssessmentValidator.describe(submissionId);

@@ -46,15 +46,15 @@ public final class AssessmentValidator {
                 }
             }
         }
-        problems.addAll(documentProblems(assessment, models));
+        problems.addAll(problemsOfParsed(assessment, models));
         return problems;
     }
 
     /**
-     * The checks of {@link #problems} that {@link AssessmentReader} does not make itself while reading (it reports
-     * missing answer fields where it finds them).
+     * The checks of {@link #problems} for a document read by {@link AssessmentReader#parse}, which has already
+     * reported missing or malformed answer fields as problems of form (so they are not reported twice).
      */
-    static List<String> documentProblems(Assessment assessment, ModelRegistry models) {
+    public static List<String> problemsOfParsed(Assessment assessment, ModelRegistry models) {
         List<String> requirementIds = assessment.answers() == null ? null
                 : assessment.answers().stream().map(Answer::requirementId).toList();
         List<String> problems = problems(assessment.submissionId(), assessment.enterpriseId(),

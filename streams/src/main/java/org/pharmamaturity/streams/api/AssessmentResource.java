@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -73,8 +71,7 @@ final class AssessmentResource {
         body.putIfAbsent("submissionId", body.textNode(UUID.randomUUID().toString()));
         body.putIfAbsent("submittedAt", body.textNode(now.toString()));
         body.putIfAbsent("enterpriseId", body.textNode(caller.enterpriseId()));
-        // A set: the reader and the pipeline's checks may both name a missing answer field, in the same words.
-        Set<String> problems = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
         String enterpriseId = body.path("enterpriseId").asText();
         if (!caller.enterpriseId().equals(enterpriseId)) {
             problems.add("enterpriseId: '" + TextBounds.shown(enterpriseId) + "' is not the enterprise of this token ("
@@ -87,7 +84,7 @@ final class AssessmentResource {
         problems.addAll(parsed.problems());
         List<Problem> pipelineProblems = new ArrayList<>();
         InputSpecs.checkAssessment(parsed.assessment(), new CheckContext(now.toEpochMilli(), maxFutureSkew.toMillis(),
-                CheckContext.AssessmentChecker.against(models)), pipelineProblems);
+                CheckContext.AssessmentChecker.againstParsed(models)), pipelineProblems);
         pipelineProblems.forEach(problem -> problems.add(problem.message()));
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("The self-assessment is not valid (" + problems.size()

@@ -28,6 +28,14 @@ public record CheckContext(long nowMs, long maxFutureSkewMs, AssessmentChecker a
         static AssessmentChecker against(ModelRegistry models) {
             return submission -> AssessmentValidator.problems(submission, models);
         }
+
+        /**
+         * The same checks for a document read by {@code AssessmentReader.parse}, whose problems of form already name
+         * missing or malformed answer fields.
+         */
+        static AssessmentChecker againstParsed(ModelRegistry models) {
+            return submission -> AssessmentValidator.problemsOfParsed(submission, models);
+        }
     }
 
     /** Adds a FUTURE_TIMESTAMP problem when {@code time} lies more than the allowed skew ahead of now. */
