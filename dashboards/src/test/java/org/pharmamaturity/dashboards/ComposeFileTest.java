@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +15,60 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docker-compose.yml: Debian's docker-compose accepts it, every image is pinned and every built one has its build
- * stage, every mounted path exists, ports are the documented ones, and the start order waits on health checks.
+ * docker-compose.yml: Debian's docker-compose accepts it (and refuses it without the admin password and regulator
+ * token, which have no default), every image is pinned and every built one has its build stage, every mounted path
+ * exists, ports are the documented ones on loopback, Grafana has no anonymous viewers, Prometheus scrapes with the
+ * token secret, and the start order waits on health checks.
  */
 class ComposeFileTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** The settings the file needs and has no default for: Grafana's admin password and the regulator token. */
+    private static final List<String> REQUIRED_SETTINGS = List.of("GF_SECURITY_ADMIN_PASSWORD",
+            "MATURITY_REGULATOR_TOKEN_SHA256", "MATURITY_SCRAPE_TOKEN_FILE");
+
     @Test
-    void debiansDockerComposeAcceptsTheFile() {
+    void debiansDockerComposeAcceptsTheFile(@TempDir Path dir) throws IOException {
         ExternalTools.requireProgram("docker-compose", "apt-get install docker-compose");
 
         CommandRun run = CommandRun.of(ProjectFiles.ROOT, List.of("docker-compose", "-f", "docker-compose.yml",
-                "config", "--quiet"));
+                "config", "--quiet"), settings(dir));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
+    }
+
+    @Test
+    void theAdminPasswordAndTheRegulatorTokenHaveNoDefault(@TempDir Path dir) throws IOException {
+        ExternalTools.requireProgram("docker-compose", "apt-get install docker-compose");
+
+        for (String missing : REQUIRED_SETTINGS) {
+            Map<String, String> settings = new TreeMap<>(settings(dir));
+            settings.remove(missing);
+            CommandRun run = CommandRun.of(ProjectFiles.ROOT, List.of("docker-compose", "-f", "docker-compose.yml",
+                    "config", "--quiet"), settings);
+
+            assertThat(run.exitCode()).as(missing).isNotZero();
+            assertThat(run.output()).as(missing).contains("set " + missing);
+        }
+    }
+
+    @Test
+    void grafanaHasNoAnonymousViewersAndPrometheusScrapesWithTheTokenSecret() throws IOException {
+        Map<String, JsonNode> services = services();
+
+        assertThat(services.get("grafana").path("environment").path("GF_AUTH_ANONYMOUS_ENABLED").asText())
+                .isEqualTo("false");
+        assertThat(services.get("grafana").path("environment").path("GF_SECURITY_ADMIN_PASSWORD").asText())
+                .startsWith("${GF_SECURITY_ADMIN_PASSWORD:?");
+        assertThat(services.get("prometheus").path("secrets").get(0).asText()).isEqualTo("scrape-token");
+        // Compose mounts the secret scrape-token at /run/secrets/scrape-token, where prometheus.yml reads it.
+        assertThat(YAML.readTree(ProjectFiles.PROMETHEUS.resolve("prometheus.yml").toFile()).path("scrape_configs")
+                .get(0).path("authorization").path("credentials_file").asText())
+                .isEqualTo(PrometheusConfigTest.SCRAPE_TOKEN_MOUNT);
     }
 
     @Test
@@ -81,9 +119,10 @@ class ComposeFileTest {
         Map<String, String> ports = new TreeMap<>();
         services().forEach((name, service) -> service.path("ports").forEach(port -> ports.put(port.asText(), name)));
 
-        assertThat(ports).containsExactlyInAnyOrderEntriesOf(Map.of("9092:9092", "kafka",
-                "8081:8081", "schema-registry", "8080:8080", "service", "9090:9090", "prometheus",
-                "3000:3000", "grafana"));
+        // Every published port listens on this machine only.
+        assertThat(ports).containsExactlyInAnyOrderEntriesOf(Map.of("127.0.0.1:9092:9092", "kafka",
+                "127.0.0.1:8081:8081", "schema-registry", "127.0.0.1:8080:8080", "service",
+                "127.0.0.1:9090:9090", "prometheus", "127.0.0.1:3000:3000", "grafana"));
         String scrapeTarget = YAML.readTree(ProjectFiles.PROMETHEUS.resolve("prometheus.yml").toFile())
                 .path("scrape_configs").get(0).path("static_configs").get(0).path("targets").get(0).asText();
         String datasourceUrl = YAML.readTree(ProjectFiles.PROVISIONED_DATASOURCES.toFile())
@@ -106,6 +145,13 @@ class ComposeFileTest {
         for (String name : List.of("kafka", "schema-registry", "service", "prometheus", "grafana")) {
             assertThat(services.get(name).path("healthcheck").path("test")).as(name + " health check").isNotEmpty();
         }
+    }
+
+    /** Values for the settings the file requires; the token file exists, as compose checks. */
+    private static Map<String, String> settings(Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("scrape-token"), "a-regulator-token");
+        return Map.of("GF_SECURITY_ADMIN_PASSWORD", "an-admin-password", "MATURITY_REGULATOR_TOKEN_SHA256",
+                "0".repeat(64), "MATURITY_SCRAPE_TOKEN_FILE", token.toString());
     }
 
     private static String condition(Map<String, JsonNode> services, String service, String dependency) {

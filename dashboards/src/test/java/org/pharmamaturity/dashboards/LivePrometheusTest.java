@@ -21,7 +21,8 @@ import org.pharmamaturity.local.LocalStackSettings;
 
 /**
  * The dashboards against live data: the local stack (broker, registry, service, simulator) runs, a real Prometheus
- * scrapes the service's /metrics every two seconds, and every panel query of every dashboard, with its variables bound
+ * scrapes the service's /metrics every two seconds with the regulator's token (as in docker-compose: without one,
+ * /metrics names no enterprise and the enterprise panels would stay empty), and every panel query of every dashboard, with its variables bound
  * to real label values, must answer with a series and a number. A dashboard passes when one binding of its
  * variables (e.g. one enterprise) makes every one of its panels show data.
  */
@@ -48,7 +49,7 @@ class LivePrometheusTest {
                 "--api-port=" + LoopbackPorts.freePort());
         try (LocalStack stack = LocalStack.start(settings);
              PrometheusServer prometheus = PrometheusServer.start(Files.createDirectories(dir.resolve("prometheus")),
-                     stack.apiUrl().substring("http://".length()))) {
+                     stack.apiUrl().substring("http://".length()), stack.apiTokens().get("regulator"))) {
             await("Prometheus ready").atMost(Duration.ofMinutes(1)).until(prometheus::ready);
             await("the service scraped").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> prometheus.query("up{job=\"" + PrometheusServer.JOB + "\"} == 1").size() == 1);

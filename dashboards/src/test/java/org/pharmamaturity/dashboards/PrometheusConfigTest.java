@@ -3,13 +3,20 @@ package org.pharmamaturity.dashboards;
 import org.pharmamaturity.embedded.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** prometheus.yml and the alert rules pass promtool, and the rules' unit tests (alerts-test.yml) pass. */
 class PrometheusConfigTest {
+
+    /** Where docker-compose.yml mounts the secret with the regulator token Prometheus scrapes /metrics with. */
+    static final String SCRAPE_TOKEN_MOUNT = "/run/secrets/scrape-token";
 
     @BeforeAll
     static void promtool() {
@@ -17,8 +24,15 @@ class PrometheusConfigTest {
     }
 
     @Test
-    void configIsValidAndLoadsTheRuleFile() {
-        CommandRun run = CommandRun.of(ProjectFiles.PROMETHEUS, List.of("promtool", "check", "config", "prometheus.yml"));
+    void configIsValidAndLoadsTheRuleFile(@TempDir Path dir) throws IOException {
+        // promtool checks that the token file exists: the compose secret's mount point is given one here.
+        String config = Files.readString(ProjectFiles.PROMETHEUS.resolve("prometheus.yml"));
+        assertThat(config).contains("credentials_file: " + SCRAPE_TOKEN_MOUNT);
+        Path token = Files.writeString(dir.resolve("scrape-token"), "a-regulator-token");
+        Files.writeString(dir.resolve("prometheus.yml"), config.replace(SCRAPE_TOKEN_MOUNT, token.toString()));
+        Files.copy(ProjectFiles.PROMETHEUS.resolve("alerts.yml"), dir.resolve("alerts.yml"));
+
+        CommandRun run = CommandRun.of(dir, List.of("promtool", "check", "config", "prometheus.yml"));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("SUCCESS: 1 rule files found");

@@ -22,7 +22,7 @@ import org.pharmamaturity.embedded.LoopbackPorts;
 
 /**
  * A real Prometheus (Debian's {@code prometheus} binary) run as a child process, scraping one target every two
- * seconds and loading the project's alert rules; queried through its HTTP API.
+ * seconds with a bearer token and loading the project's alert rules; queried through its HTTP API.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -43,9 +43,15 @@ final class PrometheusServer implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** Starts Prometheus in {@code directory} scraping {@code target} ({@code host:port}, path /metrics). */
-    static PrometheusServer start(Path directory, String target) throws IOException {
+    /**
+     * Starts Prometheus in {@code directory} scraping {@code target} ({@code host:port}, path /metrics) with
+     * {@code token} (a regulator's: /metrics serves series naming an enterprise only with one), as
+     * prometheus.yml does in docker-compose.
+     */
+    static PrometheusServer start(Path directory, String target, String token) throws IOException {
         Path config = directory.resolve("prometheus.yml");
+        Path tokenFile = Files.writeString(directory.resolve("scrape-token"), token);
+        Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Files.writeString(config, """
                 global:
                   scrape_interval: %ds
@@ -55,10 +61,13 @@ final class PrometheusServer implements AutoCloseable {
                 scrape_configs:
                   - job_name: %s
                     metrics_path: /metrics
+                    authorization:
+                      type: Bearer
+                      credentials_file: %s
                     static_configs:
                       - targets: ["%s"]
                 """.formatted(SCRAPE_INTERVAL.toSeconds(), SCRAPE_INTERVAL.toSeconds(),
-                ProjectFiles.PROMETHEUS.resolve("alerts.yml"), JOB, target));
+                ProjectFiles.PROMETHEUS.resolve("alerts.yml"), JOB, tokenFile, target));
         int port = LoopbackPorts.freePort();
         Path logFile = directory.resolve("prometheus.log");
         Process process = new ProcessBuilder("prometheus", "--config.file=" + config,

@@ -35,6 +35,22 @@ class ParentBoundCommandTest {
     }
 
     @Test
+    void aCommandThatIgnoresSigtermIsKilledWhenTheParentSideOfThePipeCloses() throws Exception {
+        // Like the simulator whose shutdown waits 30 s for a broker that died with the local run.
+        Process process = new ProcessBuilder(ParentBoundCommand.wrap(List.of("/bin/sh", "-c",
+                "trap '' TERM; while :; do sleep 1; done"))).start();
+        List<ProcessHandle> children = awaitDescendants(process);
+
+        process.getOutputStream().close();
+
+        // Before the watcher followed up with SIGKILL, the command ignored the SIGTERM and never ended.
+        assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(128 + 9); // killed by SIGKILL (9)
+        assertThat(children).allSatisfy(child -> assertThat(child.onExit().get(WAIT_SECONDS, TimeUnit.SECONDS)
+                .isAlive()).isFalse());
+    }
+
+    @Test
     void processTreeDestroyStopsTheCommandAndTheWrapper() throws Exception {
         Process process = new ProcessBuilder(ParentBoundCommand.wrap(List.of("sleep", "300"))).start();
         List<ProcessHandle> children = awaitDescendants(process);

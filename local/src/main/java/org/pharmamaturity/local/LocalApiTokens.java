@@ -20,7 +20,7 @@ import org.pharmamaturity.streams.api.TokenAuthenticator;
 /**
  * Fresh random API tokens for each local run: one for a regulator and one per simulated enterprise. The service
  * reads only their hashes ({@code api-tokens.sha256}); the plaintext tokens go to a file only the user can read
- * ({@code api-tokens.txt}) and to the console, for the person running it.
+ * ({@code api-tokens.txt}), never to the console.
  */
 final class LocalApiTokens {
 
@@ -78,11 +78,6 @@ final class LocalApiTokens {
     /** Each role's token, the regulator first. */
     Map<String, String> tokensByRole() {
         return tokensByRole;
-    }
-
-    /** The regulator's token. */
-    String regulator() {
-        return tokensByRole.get(Caller.REGULATOR_ROLE);
     }
 
     private static String newToken() {

@@ -160,11 +160,13 @@ public final class LocalStack implements AutoCloseable {
         }
         text.append(String.format("  REST API          %s/api/v1 (OpenAPI %s/api/v1/openapi.json), health %s/health,"
                 + " metrics %s/metrics%n", apiUrl(), apiUrl(), apiUrl(), apiUrl()));
-        text.append(String.format("  API tokens        new for this run; plaintext in %s (only you can read it), hashes in %s%n",
+        // The tokens themselves stay in their user-only file: a console is often logged, shared or scrolled back.
+        text.append(String.format("  API tokens        new for this run (regulator and %d enterprises) in %s (only you"
+                + " can read it); the service reads their hashes, %s%n", apiTokens.tokensByRole().size() - 1,
                 apiTokens.plaintextFile(), apiTokens.hashFile()));
-        apiTokens.tokensByRole().forEach((role, token) -> text.append(String.format("    %-24s %s%n", role, token)));
-        text.append(String.format("  Try               curl -H 'Authorization: Bearer %s' %s/api/v1/enterprises%n",
-                apiTokens.regulator(), apiUrl()));
+        text.append(String.format("  Try               T=$(awk '$1==\"regulator\"{print $2}' %s)%n"
+                + "                    curl -H \"Authorization: Bearer $T\" %s/api/v1/enterprises%n",
+                apiTokens.plaintextFile(), apiUrl()));
         text.append(String.format("  Subjects          %d registered:%n", subjects.size()));
         subjects.forEach((subject, id) -> text.append(String.format("    %-40s id %d%n", subject, id)));
         text.append("Press Ctrl-C to stop everything.");

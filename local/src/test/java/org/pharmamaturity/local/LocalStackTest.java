@@ -94,8 +94,11 @@ class LocalStackTest {
         assertThat(status(stack, "/api/v1/model", "guess")).isEqualTo(401);
         assertThat(status(stack, "/api/v1/enterprises/SIM-E002/history", stack.apiTokens().get("enterprise:SIM-E001")))
                 .isEqualTo(403);
-        assertThat(stack.describe()).contains("curl -H 'Authorization: Bearer " + stack.apiTokens().get("regulator")
-                + "' " + stack.apiUrl() + "/api/v1/enterprises");
+        // What the local run prints names the token file and shows how to read it, never a token.
+        String printed = stack.describe();
+        assertThat(printed).contains(data.resolve("api-tokens.txt").toString())
+                .contains("curl -H \"Authorization: Bearer $T\" " + stack.apiUrl() + "/api/v1/enterprises");
+        stack.apiTokens().forEach((role, token) -> assertThat(printed).as(role).doesNotContain(token));
     }
 
     private static int status(LocalStack stack, String path, String token) throws Exception {

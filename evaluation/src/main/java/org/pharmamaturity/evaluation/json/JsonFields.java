@@ -58,7 +58,7 @@ public final class JsonFields {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            problemAt(name, "expected a non-blank string, got " + value);
+            problemAt(name, "expected a non-blank string, got " + TextBounds.shown(value));
             return null;
         }
         return value.asText();
@@ -71,7 +71,7 @@ public final class JsonFields {
             return null;
         }
         if (!value.isTextual()) {
-            problemAt(name, "expected a string, got " + value);
+            problemAt(name, "expected a string, got " + TextBounds.shown(value));
             return null;
         }
         return value.asText();
@@ -149,7 +149,7 @@ public final class JsonFields {
             JsonNode item = value.get(i);
             String itemPath = childPath(name) + "[" + i + "]";
             if (!item.isObject()) {
-                problems.add(itemPath + ": expected an object, got " + item);
+                problems.add(itemPath + ": expected an object, got " + TextBounds.shown(item));
             } else {
                 items.add(new JsonFields(item, itemPath, problems));
             }
@@ -164,13 +164,13 @@ public final class JsonFields {
             return null;
         }
         if (!value.isArray()) {
-            problemAt(name, "expected an array of strings, got " + value);
+            problemAt(name, "expected an array of strings, got " + TextBounds.shown(value));
             return null;
         }
         List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual() || item.asText().isBlank()) {
-                problemAt(name, "expected an array of non-blank strings, got " + value);
+                problemAt(name, "expected an array of non-blank strings, got " + TextBounds.shown(value));
                 return null;
             }
             items.add(item.asText());
@@ -185,13 +185,13 @@ public final class JsonFields {
             return null;
         }
         if (!value.isArray()) {
-            problemAt(name, "expected an array of numbers, got " + value);
+            problemAt(name, "expected an array of numbers, got " + TextBounds.shown(value));
             return null;
         }
         List<Double> items = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isNumber()) {
-                problemAt(name, "expected an array of numbers, got " + value);
+                problemAt(name, "expected an array of numbers, got " + TextBounds.shown(value));
                 return null;
             }
             items.add(item.doubleValue());
@@ -206,7 +206,7 @@ public final class JsonFields {
             return null;
         }
         if (!value.isObject()) {
-            problemAt(name, "expected an object, got " + value);
+            problemAt(name, "expected an object, got " + TextBounds.shown(value));
             return null;
         }
         return new JsonFields(value, childPath(name), problems);
@@ -231,7 +231,7 @@ public final class JsonFields {
         object.node.properties().forEach(entry -> {
             String memberPath = object.path + "." + entry.getKey();
             if (!entry.getValue().isObject()) {
-                problems.add(memberPath + ": expected an object, got " + entry.getValue());
+                problems.add(memberPath + ": expected an object, got " + TextBounds.shown(entry.getValue()));
             } else {
                 members.put(entry.getKey(), new JsonFields(entry.getValue(), memberPath, problems));
             }
@@ -271,7 +271,7 @@ public final class JsonFields {
 
     private Double asNumber(String name, JsonNode value) {
         if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
-            problemAt(name, "expected a number, got " + value);
+            problemAt(name, "expected a number, got " + TextBounds.shown(value));
             return null;
         }
         return value.doubleValue();
@@ -279,7 +279,7 @@ public final class JsonFields {
 
     private Integer asInteger(String name, JsonNode value) {
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            problemAt(name, "expected an integer, got " + value);
+            problemAt(name, "expected an integer, got " + TextBounds.shown(value));
             return null;
         }
         return value.intValue();
@@ -295,7 +295,7 @@ public final class JsonFields {
             }
         }
         String allowed = Arrays.stream(choices).map(jsonName).collect(Collectors.joining(", "));
-        problemAt(name, value + " is not one of " + allowed);
+        problemAt(name, TextBounds.shown(value) + " is not one of " + allowed);
         return null;
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.pharmamaturity.evaluation.json.TextBounds;
+
 /** The semantic checks of a model: weights per tier, known ids, levels, grades, rules. Collects every problem. */
 final class ModelValidator {
 
@@ -25,6 +27,8 @@ final class ModelValidator {
         if (modelVersion == null || modelVersion.isBlank()) {
             problems.add("modelVersion: missing");
         }
+        // Assessments name the model and their requirements by these ids, and must keep to the id bounds.
+        TextBounds.idProblem("modelVersion", modelVersion).ifPresent(problems::add);
         checkParameters(parameters, problems);
         Set<String> subDomains = checkStructure(structure, problems);
         if (!evaluationDomains.isEmpty()) {
@@ -202,6 +206,7 @@ final class ModelValidator {
         for (Requirement requirement : requirements) {
             String id = requirement.requirementId();
             unique(ids, id, "requirements", "requirementId", problems);
+            TextBounds.idProblem("requirement " + TextBounds.shown(id) + ": requirementId", id).ifPresent(problems::add);
             if (!subDomains.contains(requirement.subDomain())) {
                 problems.add("requirement " + id + ": subDomain '" + requirement.subDomain()
                         + "' is not in the structure");

@@ -1,8 +1,10 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonFields;
+import org.pharmamaturity.evaluation.json.TextBounds;
 import org.pharmamaturity.evaluation.model.Grade;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 
@@ -22,29 +24,54 @@ public final class AssessmentReader {
 
     /** Reads and validates {@code json}; {@code source} names it in messages when it has no submissionId. */
     public static Assessment read(String json, String source, ModelRegistry models) {
-        JsonNode root = Json.tree(json, problem -> new AssessmentException(source, List.of(problem)));
+        Parsed parsed = parse(json);
+        if (parsed.assessment() == null) {
+            throw new AssessmentException(source, parsed.problems());
+        }
+        List<String> problems = new ArrayList<>(parsed.problems());
+        problems.addAll(AssessmentValidator.problemsOfParsed(parsed.assessment(), models));
+        if (!problems.isEmpty()) {
+            String submissionId = parsed.assessment().submissionId();
+            String name = submissionId == null ? source : AssessmentValidator.describe(submissionId);
+            throw new AssessmentException(name, problems);
+        }
+        return parsed.assessment();
+    }
+
+    /**
+     * What {@code json} holds, as far as it could be read, and the problems of its form (not JSON, wrong types,
+     * missing answer fields); the checks against the models are {@link AssessmentValidator}'s. For callers that
+     * add checks of their own and report every problem at once.
+     */
+    public static Parsed parse(String json) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            return new Parsed(null, List.of("not valid JSON: " + TextBounds.shown(e.getOriginalMessage())));
+        }
         JsonFields fields = JsonFields.root(root, "assessment");
         String submissionId = fields.optionalText("submissionId");
         String enterpriseId = fields.optionalText("enterpriseId");
         String modelVersion = fields.optionalText("modelVersion");
         Instant submittedAt = readInstant(fields, "submittedAt");
         List<JsonFields> answerFields = fields.optionalObjects("answers");
-        List<String> requirementIds = answerFields == null ? null : new ArrayList<>();
-        List<Answer> answers = new ArrayList<>();
+        List<Answer> answers = answerFields == null ? null : new ArrayList<>();
         for (JsonFields answer : answerFields == null ? List.<JsonFields>of() : answerFields) {
-            String requirementId = answer.text("requirementId");
-            Grade grade = answer.choice("grade", Grade.values(), Enum::name);
-            requirementIds.add(requirementId);
-            answers.add(new Answer(requirementId, grade, answer.optionalText("evidence")));
+            answers.add(new Answer(answer.text("requirementId"), answer.choice("grade", Grade.values(), Enum::name),
+                    answer.optionalText("evidence")));
         }
-        List<String> problems = new ArrayList<>(fields.problems());
-        problems.addAll(AssessmentValidator.problems(submissionId, enterpriseId, modelVersion,
-                submittedAt, requirementIds, models));
-        if (!problems.isEmpty()) {
-            String name = submissionId == null ? source : AssessmentValidator.describe(submissionId);
-            throw new AssessmentException(name, problems);
-        }
-        return new Assessment(submissionId, enterpriseId, modelVersion, submittedAt, answers);
+        return new Parsed(new Assessment(submissionId, enterpriseId, modelVersion, submittedAt, answers),
+                List.copyOf(fields.problems()));
+    }
+
+    /**
+     * A document as read: the assessment (fields that were missing or malformed are null) and its form problems.
+     *
+     * @param assessment what could be read; null when {@code json} is not JSON at all
+     * @param problems one sentence per defect of form, empty when there is none
+     */
+    public record Parsed(Assessment assessment, List<String> problems) {
     }
 
     private static Instant readInstant(JsonFields fields, String name) {
@@ -55,7 +82,7 @@ public final class AssessmentReader {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            fields.problem(name + ": '" + text + "' is not an ISO-8601 instant such as 2025-06-30T08:00:00Z");
+            fields.problem(name + ": '" + TextBounds.shown(text) + "' is not an ISO-8601 instant such as 2025-06-30T08:00:00Z");
             // A stand-in so the validator does not report the field missing too; the problem above stops scoring.
             return Instant.EPOCH;
         }

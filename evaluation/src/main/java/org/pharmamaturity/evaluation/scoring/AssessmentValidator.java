@@ -1,5 +1,6 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import org.pharmamaturity.evaluation.json.TextBounds;
 import org.pharmamaturity.evaluation.model.MaturityModel;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.evaluation.model.Requirement;
@@ -14,8 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks a self-assessment against the models in force: required fields, a modelVersion that exists, known and
- * unique requirement ids, a grade on every answer. Reports every problem, never only the first.
+ * Checks a self-assessment against the models in force: required fields, ids within {@link TextBounds} (so no
+ * submission carries an id the REST API could not look up), evidence of bounded length, a modelVersion that
+ * exists, known and unique requirement ids, a grade on every answer. Reports every problem, never only the first.
  */
 public final class AssessmentValidator {
 
@@ -33,12 +35,9 @@ public final class AssessmentValidator {
     /** Every problem of {@code assessment}; empty when it can be scored. */
     public static List<String> problems(Assessment assessment, ModelRegistry models) {
         List<String> problems = new ArrayList<>();
-        List<String> requirementIds = null;
         if (assessment.answers() != null) {
-            requirementIds = new ArrayList<>();
             for (int i = 0; i < assessment.answers().size(); i++) {
                 Answer answer = assessment.answers().get(i);
-                requirementIds.add(answer.requirementId());
                 if (answer.requirementId() == null || answer.requirementId().isBlank()) {
                     problems.add("answers[" + i + "].requirementId: missing");
                 }
@@ -47,21 +46,38 @@ public final class AssessmentValidator {
                 }
             }
         }
-        problems.addAll(problems(assessment.submissionId(), assessment.enterpriseId(), assessment.modelVersion(),
-                assessment.submittedAt(), requirementIds, models));
+        problems.addAll(problemsOfParsed(assessment, models));
         return problems;
     }
 
-    /** The checks shared with {@link AssessmentReader}; null entries in {@code requirementIds} are skipped. */
-    static List<String> problems(String submissionId, String enterpriseId, String modelVersion, Instant submittedAt,
+    /**
+     * The checks of {@link #problems} for a document read by {@link AssessmentReader#parse}, which has already
+     * reported missing or malformed answer fields as problems of form (so they are not reported twice).
+     */
+    public static List<String> problemsOfParsed(Assessment assessment, ModelRegistry models) {
+        List<String> requirementIds = assessment.answers() == null ? null
+                : assessment.answers().stream().map(Answer::requirementId).toList();
+        List<String> problems = problems(assessment.submissionId(), assessment.enterpriseId(),
+                assessment.modelVersion(), assessment.submittedAt(), requirementIds, models);
+        List<Answer> answers = assessment.answers() == null ? List.of() : assessment.answers();
+        for (int i = 0; i < answers.size(); i++) {
+            TextBounds.textProblem("answers[" + i + "].evidence", answers.get(i).evidence()).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    /** The checks of ids, times and the model; null entries in {@code requirementIds} are skipped. */
+    private static List<String> problems(String submissionId, String enterpriseId, String modelVersion, Instant submittedAt,
                                  List<String> requirementIds, ModelRegistry models) {
         List<String> problems = new ArrayList<>();
         if (isBlank(submissionId)) {
             problems.add("submissionId: missing");
         }
+        TextBounds.idProblem("submissionId", submissionId).ifPresent(problems::add);
         if (isBlank(enterpriseId)) {
             problems.add("enterpriseId: missing");
         }
+        TextBounds.idProblem("enterpriseId", enterpriseId).ifPresent(problems::add);
         if (submittedAt == null) {
             problems.add("submittedAt: missing");
         }
@@ -71,6 +87,9 @@ public final class AssessmentValidator {
         Optional<MaturityModel> model = Optional.empty();
         if (isBlank(modelVersion)) {
             problems.add("modelVersion: missing");
+        } else if (!TextBounds.isId(modelVersion)) {
+            problems.add("modelVersion: not a valid id (" + TextBounds.ID_RULE + "); models in force: "
+                    + String.join(", ", models.versions()));
         } else {
             model = models.find(modelVersion);
             if (model.isEmpty()) {
@@ -92,6 +111,10 @@ public final class AssessmentValidator {
             if (isBlank(id)) {
                 continue;
             }
+            if (!TextBounds.isId(id)) {
+                problems.add("answers[" + i + "].requirementId: not a valid id (" + TextBounds.ID_RULE + ")");
+                continue;
+            }
             if (!known.contains(id)) {
                 problems.add("answers[" + i + "].requirementId: '" + id + "' is not a requirement of model "
                         + model.modelVersion());
@@ -104,7 +127,7 @@ public final class AssessmentValidator {
     }
 
     static String describe(String submissionId) {
-        return isBlank(submissionId) ? "(no submissionId)" : "'" + submissionId + "'";
+        return isBlank(submissionId) ? "(no submissionId)" : "'" + TextBounds.shown(submissionId) + "'";
     }
 
     private static boolean isBlank(String text) {

@@ -96,4 +96,29 @@ class AssessmentValidationTest {
                 .isInstanceOf(AssessmentException.class)
                 .hasMessageStartingWith("assessment a.json is not valid (1 problem): not valid JSON:");
     }
+
+    @Test
+    void idsAndEvidenceAreBoundedAndNeverRepeatedInFull() {
+        String longId = "S".repeat(5_000);
+        Assessment assessment = new Assessment(longId, "ent/1", "test-model", Instant.parse("2025-06-30T08:00:00Z"),
+                List.of(new Answer("A1", FULL, "e".repeat(2_001)), new Answer("A2\n", FULL, "e".repeat(2_000))));
+        // 2,001 characters is one over the bound of 2,000; exactly 2,000 passes. "A2\n" carries a control character.
+        assertThat(AssessmentValidator.problems(assessment, MODELS)).containsExactly(
+                "submissionId: not a valid id (letters, digits, '.', '_', '-', at most 64, starting with a letter or digit)",
+                "enterpriseId: not a valid id (letters, digits, '.', '_', '-', at most 64, starting with a letter or digit)",
+                "answers[1].requirementId: not a valid id (letters, digits, '.', '_', '-', at most 64, starting with a"
+                        + " letter or digit)",
+                "answers[0].evidence: 2001 characters; at most 2000");
+    }
+
+    @Test
+    void readerQuotesAtMostEightyCharactersOfAValue() {
+        String json = "{\"submissionId\": " + "[" + "1,".repeat(1_000) + "1]" + ", \"enterpriseId\": \"e\","
+                + " \"modelVersion\": \"test-model\", \"submittedAt\": \"2025-06-30T08:00:00Z\", \"answers\": []}";
+        assertThatThrownBy(() -> AssessmentReader.read(json, "a.json", MODELS))
+                .isInstanceOfSatisfying(AssessmentException.class, e -> assertThat(e.problems()).containsExactly(
+                        // The array's text is "[1,1,...,1]": 1 + 2 x 1,001 - 1 + 1 = 2,003 characters; 80 are quoted.
+                        "submissionId: expected a string, got [" + "1,".repeat(39) + "1... (2003 characters)",
+                        "submissionId: missing"));
+    }
 }

@@ -48,7 +48,9 @@ public final class ApiException extends RuntimeException {
 
     static ApiException tooLarge(int maxBytes) {
         return new ApiException(413, "The request body is larger than " + maxBytes
-                + " bytes (maturity.api.max-body-bytes); send a smaller one.", List.of(), Map.of());
+                + " bytes (maturity.api.max-body-bytes); send a smaller one.", List.of(),
+                // The body is left unread, so the connection cannot carry another request.
+                Map.of("Connection", "close"));
     }
 
     static ApiException unsupportedMediaType(String given) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param rawPath the path as sent (forwarded unchanged to another instance)
  * @param pathParameters decoded path parameters by name
  * @param query decoded query parameters (each known to the route)
- * @param caller who sent it (null on public routes)
+ * @param caller who sent it (null on public routes, and on optional-token routes called without a token)
  * @param authorization the Authorization header, passed on when the request is forwarded
  * @param forwarded true when another instance forwarded it, so it must be answered here
  * @param body the request body (empty for GET)

@@ -127,7 +127,9 @@ public final class ApiServer implements AutoCloseable {
     private ApiRequest request(HttpExchange exchange, MatchedRoute matched) throws IOException {
         Route route = matched.route();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        Caller caller = route.authenticated() ? tokens.authenticate(authorization) : null;
+        boolean readToken = route.access() == Route.Access.TOKEN
+                || route.access() == Route.Access.OPTIONAL_TOKEN && authorization != null;
+        Caller caller = readToken ? tokens.authenticate(authorization) : null;
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         List<String> unknown = query.keySet().stream().filter(name -> !route.queryParameters().contains(name)).toList();
         if (!unknown.isEmpty()) {
@@ -201,6 +203,9 @@ public final class ApiServer implements AutoCloseable {
             if (!head && response.body().length > 0) {
                 exchange.getResponseBody().write(response.body());
             }
+            // Send the answer before the exchange closes: closing drains the rest of the request body first, and
+            // a client that announced a body it never sends (a Content-Length refused unread) would wait for it.
+            exchange.getResponseBody().close();
         } catch (IOException e) {
             // The client went away; there is no one left to answer.
             LOG.debug("Could not send the response: {}", e.getMessage());

@@ -12,11 +12,14 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.pharmamaturity.evaluation.json.Json;
+import org.pharmamaturity.evaluation.json.TextBounds;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.evaluation.scoring.Assessment;
-import org.pharmamaturity.evaluation.scoring.AssessmentException;
 import org.pharmamaturity.evaluation.scoring.AssessmentReader;
 import org.pharmamaturity.streams.maturity.Assessments;
+import org.pharmamaturity.streams.validation.CheckContext;
+import org.pharmamaturity.streams.validation.InputSpecs;
+import org.pharmamaturity.streams.validation.Problem;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +28,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /api/v1/assessments}: an enterprise submits its self-assessment (the JSON "assessment" of DESIGN.md
  * section 5; submissionId, submittedAt and enterpriseId may be left out and default to a new id, now and the
- * token's enterprise). It is checked against the models in force by the evaluation library, every problem listed
- * in one 400, then published; the 202 answer says where and from when the new score is visible.
+ * token's enterprise). It is refused with every problem listed in one 400 when the pipeline would dead-letter it:
+ * the pipeline's own checks ({@link InputSpecs#checkAssessment}: a submittedAt beyond the allowed future skew, the
+ * evaluation library's checks against the models in force and bounds), and an enterprise that is not the token's
+ * or not registered. Then it is published; the 202 answer says where and from when the new score is visible.
  */
 final class AssessmentResource {
 
@@ -34,16 +39,21 @@ final class AssessmentResource {
     private final AssessmentPublisher publisher;
     private final Duration commitInterval;
     private final Clock clock;
+    private final Duration maxFutureSkew;
     private final Predicate<String> registered;
 
-    /** {@code registered} says whether ref.enterprise knows an enterprise (the pipeline dead-letters the others). */
+    /**
+     * {@code maxFutureSkew} is the pipeline's ({@code maturity.validation.max-future-skew}); {@code registered} says
+     * whether ref.enterprise knows an enterprise (the pipeline dead-letters the others).
+     */
     AssessmentResource(ModelRegistry models, AssessmentPublisher publisher, Duration commitInterval, Clock clock,
-            Predicate<String> registered) {
+            Duration maxFutureSkew, Predicate<String> registered) {
         this.registered = registered;
         this.models = models;
         this.publisher = publisher;
         this.commitInterval = commitInterval;
         this.clock = clock;
+        this.maxFutureSkew = maxFutureSkew;
     }
 
     List<Route> routes() {
@@ -64,22 +74,23 @@ final class AssessmentResource {
         List<String> problems = new ArrayList<>();
         String enterpriseId = body.path("enterpriseId").asText();
         if (!caller.enterpriseId().equals(enterpriseId)) {
-            problems.add("enterpriseId: '" + enterpriseId + "' is not the enterprise of this token ("
+            problems.add("enterpriseId: '" + TextBounds.shown(enterpriseId) + "' is not the enterprise of this token ("
                     + caller.enterpriseId() + ")");
         } else if (!registered.test(enterpriseId)) {
             problems.add("enterpriseId: '" + enterpriseId + "' is not registered in ref.enterprise; register the"
                     + " enterprise first (the pipeline would set its assessment aside as a dead letter)");
         }
-        Assessment assessment = null;
-        try {
-            assessment = AssessmentReader.read(body.toString(), "request body", models);
-        } catch (AssessmentException e) {
-            problems.addAll(e.problems());
-        }
+        AssessmentReader.Parsed parsed = AssessmentReader.parse(body.toString());
+        problems.addAll(parsed.problems());
+        List<Problem> pipelineProblems = new ArrayList<>();
+        InputSpecs.checkAssessment(parsed.assessment(), new CheckContext(now.toEpochMilli(), maxFutureSkew.toMillis(),
+                CheckContext.AssessmentChecker.againstParsed(models)), pipelineProblems);
+        pipelineProblems.forEach(problem -> problems.add(problem.message()));
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("The self-assessment is not valid (" + problems.size()
-                    + " problem(s)); correct every one and submit it again.", problems);
+                    + " problem(s)); correct every one and submit it again.", List.copyOf(problems));
         }
+        Assessment assessment = parsed.assessment();
         String eventId = UUID.nameUUIDFromBytes(("api:" + assessment.enterpriseId() + ":" + assessment.submissionId())
                 .getBytes(StandardCharsets.UTF_8)).toString();
         RecordMetadata published = publisher.publish(Assessments.toAvro(assessment, eventId, now));

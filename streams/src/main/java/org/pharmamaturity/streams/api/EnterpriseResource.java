@@ -76,8 +76,9 @@ final class EnterpriseResource {
     private ApiResponse history(ApiRequest request) throws Exception {
         String id = request.path("id");
         request.caller().requireRead(id);
-        Instant from = Parameters.instant(request, "from", EARLIEST, false);
-        Instant to = Parameters.instant(request, "to", LATEST, true);
+        Parameters.InstantRange range = Parameters.instantRange(request, EARLIEST, LATEST);
+        Instant from = range.from();
+        Instant to = range.to();
         return instances.answer(request, StoreNames.MATURITY_ENTERPRISE_HISTORY, id, here -> {
             List<JsonNode> snapshots = new ArrayList<>();
             stores.<EnterpriseMaturity>range(StoreNames.MATURITY_ENTERPRISE_HISTORY, StoreNames.historyKey(id, from),
@@ -100,8 +101,9 @@ final class EnterpriseResource {
     private ApiResponse kpis(ApiRequest request) throws Exception {
         String id = request.path("id");
         request.caller().requireRead(id);
-        LocalDate from = Parameters.day(request, "from", FIRST_DAY);
-        LocalDate to = Parameters.day(request, "to", LAST_DAY);
+        Parameters.DayRange range = Parameters.dayRange(request, FIRST_DAY, LAST_DAY);
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         return instances.answer(request, StoreNames.KPI_ENTERPRISE_DAILY, id, here -> {
             ObjectNode body = Json.mapper().createObjectNode();
             body.put("enterpriseId", id);

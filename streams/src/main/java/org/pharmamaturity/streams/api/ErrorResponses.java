@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The one shape of every error answer: {@code {status, error, message, problems}}. A message says what happened
- * and what to do; nothing of a stack trace ever reaches the caller.
+ * The one shape of every error answer: {@code {status, error, message, problems, problemCount}}. A message says
+ * what happened and what to do; nothing of a stack trace ever reaches the caller. {@code problems} lists the first
+ * {@link #MAX_PROBLEMS} problems and {@code problemCount} says how many there are, so that an answer stays small
+ * whatever was sent.
  */
 final class ErrorResponses {
+
+    /** The most problems one answer lists. */
+    static final int MAX_PROBLEMS = 100;
 
     private static final Map<Integer, String> REASONS = Map.of(400, "Bad Request", 401, "Unauthorized",
             403, "Forbidden", 404, "Not Found", 405, "Method Not Allowed", 413, "Content Too Large",
@@ -26,7 +31,8 @@ final class ErrorResponses {
         body.put("error", REASONS.getOrDefault(error.status(), "Error"));
         body.put("message", error.getMessage());
         ArrayNode problems = body.putArray("problems");
-        error.problems().forEach(problems::add);
+        error.problems().stream().limit(MAX_PROBLEMS).forEach(problems::add);
+        body.put("problemCount", error.problems().size());
         return ApiResponse.json(error.status(), body, error.headers());
     }
 

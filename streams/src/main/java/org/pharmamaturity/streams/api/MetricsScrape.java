@@ -2,7 +2,8 @@ package org.pharmamaturity.streams.api;
 
 /**
  * Where {@code GET /metrics} takes its Prometheus text from (the service's metrics registry). Without one the
- * endpoint answers an empty exposition.
+ * endpoint answers an empty exposition. Series naming an enterprise, and statistics over small groups, are
+ * confidential: {@link #scrape(MetricsAudience)} serves only what its audience may read.
  */
 public interface MetricsScrape {
 
@@ -17,13 +18,21 @@ public interface MetricsScrape {
         }
 
         @Override
+        public String scrape(MetricsAudience audience) {
+            return "";
+        }
+
+        @Override
         public String contentType() {
             return PROMETHEUS_TEXT;
         }
     };
 
-    /** The current metrics as exposition text. */
+    /** Every current metric as exposition text, confidential ones included: for the process itself and tests. */
     String scrape();
+
+    /** The current metrics {@code audience} may read, as exposition text. */
+    String scrape(MetricsAudience audience);
 
     /** The content type of {@link #scrape()}. */
     String contentType();

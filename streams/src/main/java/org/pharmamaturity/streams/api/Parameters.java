@@ -1,12 +1,23 @@
 package org.pharmamaturity.streams.api;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reading query parameters, each failure a 400 naming the parameter and the expected form. */
 final class Parameters {
+
+    /** {@code from} and {@code to} of a range query, checked by {@link #instantRange}. */
+    record InstantRange(Instant from, Instant to) {
+    }
+
+    /** {@code from} and {@code to} of a range of UTC days, checked by {@link #dayRange}. */
+    record DayRange(LocalDate from, LocalDate to) {
+    }
 
     private Parameters() {
     }
@@ -40,8 +51,48 @@ final class Parameters {
             return Instant.parse(text);
         } catch (DateTimeParseException notInstant) {
             LocalDate day = day(name, text);
-            return endOfDay ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
-                    : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+            try {
+                return endOfDay ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
+                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException beyondTheCalendar) {
+                throw ApiException.badRequest(name + ": '" + text + "' is beyond the dates this API knows.");
+            }
+        }
+    }
+
+    /**
+     * {@code from} and {@code to} as instants ({@link #instant}), absent ones taking {@code earliest} and
+     * {@code latest}; 400 unless both lie in [earliest, latest] and from is not after to. The store keys hold epoch
+     * milliseconds of a fixed width, so a time outside the range could not be looked up.
+     */
+    static InstantRange instantRange(ApiRequest request, Instant earliest, Instant latest) {
+        Instant from = instant(request, "from", earliest, false);
+        Instant to = instant(request, "to", latest, true);
+        checkRange(from, to, earliest, latest);
+        return new InstantRange(from, to);
+    }
+
+    /** {@code from} and {@code to} as UTC days ({@link #day}), checked like {@link #instantRange}. */
+    static DayRange dayRange(ApiRequest request, LocalDate first, LocalDate last) {
+        LocalDate from = day(request, "from", first);
+        LocalDate to = day(request, "to", last);
+        checkRange(from, to, first, last);
+        return new DayRange(from, to);
+    }
+
+    private static <T extends Comparable<? super T>> void checkRange(T from, T to, T earliest, T latest) {
+        List<String> problems = new ArrayList<>();
+        for (String name : List.of("from", "to")) {
+            T value = name.equals("from") ? from : to;
+            if (value.compareTo(earliest) < 0 || value.compareTo(latest) > 0) {
+                problems.add(name + ": " + value + " is outside " + earliest + " .. " + latest);
+            }
+        }
+        if (problems.isEmpty() && from.compareTo(to) > 0) {
+            problems.add("from " + from + " is after to " + to + "; give a from no later than the to");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("The range from..to is not valid.", problems);
         }
     }
 
@@ -55,6 +106,8 @@ final class Parameters {
             return LocalDate.ofInstant(Instant.parse(text), ZoneOffset.UTC);
         } catch (DateTimeParseException notInstant) {
             return day(name, text);
+        } catch (DateTimeException beyondTheCalendar) {
+            throw ApiException.badRequest(name + ": '" + text + "' is beyond the dates this API knows.");
         }
     }
 

@@ -58,15 +58,17 @@ public final class RestApi implements AutoCloseable {
         publisher = new AssessmentPublisher(settings);
         LocalStores stores = new LocalStores(streams);
         Instances instances = new Instances(streams, new HostInfo(advertisedHost, server.port()));
+        GroupDisclosure groups = new GroupDisclosure(settings.api().minGroupSize());
         List<Route> routes = new ArrayList<>();
         routes.addAll(new EnterpriseResource(stores, instances).routes());
-        routes.addAll(new SectorResource(stores, instances).routes());
+        routes.addAll(new SectorResource(stores, instances, groups).routes());
         routes.addAll(new ModelResource(inForce).routes());
         routes.addAll(new AssessmentResource(models, publisher, commitInterval(settings), Clock.systemUTC(),
-                id -> stores.get(StoreNames.REF_ENTERPRISE, id).isPresent()).routes());
+                settings.topology().maxFutureSkew(), id -> stores.get(StoreNames.REF_ENTERPRISE, id).isPresent())
+                .routes());
         routes.addAll(new OpenApiResource().routes());
         routes.addAll(new HealthResource(streams).routes());
-        routes.addAll(new MetricsResource(hooks.metrics()).routes());
+        routes.addAll(new MetricsResource(hooks.metrics(), groups).routes());
         server.start(routes, tokens, hooks.requests());
         if (tokens.size() == 0) {
             LOG.warn("No API tokens are configured (maturity.api.tokens-file, maturity.api.tokens): every /api/v1"

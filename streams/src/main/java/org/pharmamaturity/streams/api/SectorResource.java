@@ -9,19 +9,26 @@ import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.state.StoreNames;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /api/v1/sectors}: the SectorMaturity of every sector (GB/T 4754 code, and {@code ALL}), paged, and of
- * one sector. Aggregates only, so every role reads them.
+ * one sector. Aggregates, so every role reads them, within the minimum group size rule ({@link GroupDisclosure}):
+ * of a sector with too few enterprises a caller other than a regulator gets the number of enterprises only.
  */
 final class SectorResource {
 
+    /** What a withheld sector keeps: its code and number of enterprises. */
+    private static final Set<String> COUNTS = Set.of("sector", "enterprises");
+
     private final LocalStores stores;
     private final Instances instances;
+    private final GroupDisclosure groups;
 
-    SectorResource(LocalStores stores, Instances instances) {
+    SectorResource(LocalStores stores, Instances instances, GroupDisclosure groups) {
         this.stores = stores;
         this.instances = instances;
+        this.groups = groups;
     }
 
     List<Route> routes() {
@@ -33,7 +40,7 @@ final class SectorResource {
     private ApiResponse list(ApiRequest request) throws Exception {
         List<JsonNode> items = new ArrayList<>();
         for (KeyValue<String, SectorMaturity> entry : stores.<SectorMaturity>all(StoreNames.MATURITY_SECTOR)) {
-            items.add(AvroJson.of(entry.value));
+            items.add(disclosed(request, entry.value));
         }
         if (!request.forwarded()) {
             items.addAll(instances.itemsOfOthers(request, StoreNames.MATURITY_SECTOR));
@@ -44,8 +51,12 @@ final class SectorResource {
     private ApiResponse one(ApiRequest request) throws Exception {
         String code = request.path("code");
         return instances.answer(request, StoreNames.MATURITY_SECTOR, code, here -> ApiResponse.json(200,
-                AvroJson.of(stores.<SectorMaturity>get(StoreNames.MATURITY_SECTOR, code)
+                disclosed(here, stores.<SectorMaturity>get(StoreNames.MATURITY_SECTOR, code)
                         .orElseThrow(() -> ApiException.notFound("No statistics for sector " + code
                                 + ": no enterprise of that GB/T 4754 code has a maturity result yet.")))));
+    }
+
+    private JsonNode disclosed(ApiRequest request, SectorMaturity sector) {
+        return groups.disclose(request.caller(), AvroJson.of(sector), sector.getEnterprises(), COUNTS);
     }
 }

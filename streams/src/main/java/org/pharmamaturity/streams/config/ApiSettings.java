@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param tokensFile a file of {@code <sha-256 hex> <role>} lines, if any
  * @param inlineTokens the same entries separated by commas or newlines (e.g. from {@code MATURITY_API_TOKENS})
  * @param maxBodyBytes the largest request body accepted
+ * @param minGroupSize the fewest enterprises a group (sector) must have for a caller other than a regulator to see
+ *        its statistics, in the API and in {@code /metrics}; below it only the number of enterprises is served
  */
 public record ApiSettings(int port, String bindAddress, String advertisedHost, Optional<Path> tokensFile,
-        String inlineTokens, int maxBodyBytes) {
+        String inlineTokens, int maxBodyBytes, int minGroupSize) {
 }

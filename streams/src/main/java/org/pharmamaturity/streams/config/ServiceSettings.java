@@ -75,6 +75,8 @@ public final class ServiceSettings {
     public static final String API_TOKENS = "maturity.api.tokens";
     /** The largest request body the API accepts, in bytes (default 1 MiB). */
     public static final String API_MAX_BODY_BYTES = "maturity.api.max-body-bytes";
+    /** The fewest enterprises a group must have for its statistics to be served to non-regulators (default 3). */
+    public static final String API_MIN_GROUP_SIZE = "maturity.api.min-group-size";
     /** Free space, in MiB, the state directory must have at start-up. */
     public static final String STATE_MIN_FREE_MB = "maturity.state.min-free-mb";
     /** Off-heap memory, in MiB, all RocksDB stores of the process share: block cache and memtables (default 256). */
@@ -113,6 +115,7 @@ public final class ServiceSettings {
         replicationFactor(problems);
         int port = integer(API_PORT, 0, 65_535, problems);
         int maxBody = integer(API_MAX_BODY_BYTES, 1, Integer.MAX_VALUE, problems);
+        int minGroupSize = integer(API_MIN_GROUP_SIZE, 1, Integer.MAX_VALUE, problems);
         int minFreeMb = integer(STATE_MIN_FREE_MB, 0, Integer.MAX_VALUE, problems);
         // Below 16 MiB the write buffer manager would flush the 90-odd stores' memtables on nearly every write.
         int rocksDbMb = integer(ROCKSDB_MEMORY_MB, 16, 1_048_576, problems);
@@ -136,7 +139,7 @@ public final class ServiceSettings {
         String tokensFile = values.getOrDefault(API_TOKENS_FILE, "");
         this.api = new ApiSettings(port, bind, advertised,
                 tokensFile.isBlank() ? Optional.empty() : Optional.of(Path.of(tokensFile)),
-                values.getOrDefault(API_TOKENS, ""), maxBody);
+                values.getOrDefault(API_TOKENS, ""), maxBody, minGroupSize);
     }
 
     /** Defaults, then {@code file} (when not null), then the environment {@code env}. */
@@ -351,6 +354,7 @@ public final class ServiceSettings {
         defaults.put(API_TOKENS_FILE, "");
         defaults.put(API_TOKENS, "");
         defaults.put(API_MAX_BODY_BYTES, "1048576");
+        defaults.put(API_MIN_GROUP_SIZE, "3");
         defaults.put(STATE_MIN_FREE_MB, "64");
         defaults.put(ROCKSDB_MEMORY_MB, "256");
         return defaults;

@@ -1,7 +1,12 @@
 package org.pharmamaturity.streams.metrics;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.pharmamaturity.streams.api.MetricsAudience;
 import org.pharmamaturity.streams.api.MetricsScrape;
 import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +19,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 
@@ -27,6 +33,7 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ExpositionFormats exposition = ExpositionFormats.init();
     private final MicrometerPipelineMeters pipelineMeters = new MicrometerPipelineMeters(registry);
     private final StateRestoreLog restoreLog = new StateRestoreLog(registry);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -89,10 +96,23 @@ public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
                 .tag("endpoint", endpoint).register(registry).record(elapsed);
     }
 
-    /** Every metric in the Prometheus text format ({@link #contentType()}). */
+    /** Every metric in the Prometheus text format ({@link #contentType()}), confidential ones included. */
     @Override
     public String scrape() {
         return registry.scrape(PROMETHEUS_TEXT);
+    }
+
+    /** The metrics {@code audience} may read ({@link ConfidentialSeries}), in the Prometheus text format. */
+    @Override
+    public String scrape(MetricsAudience audience) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try {
+            exposition.findWriter(PROMETHEUS_TEXT).write(text,
+                    ConfidentialSeries.visibleTo(audience, registry.getPrometheusRegistry().scrape()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the metrics to memory", e);
+        }
+        return text.toString(StandardCharsets.UTF_8);
     }
 
     /** The Content-Type of {@link #scrape()}. */

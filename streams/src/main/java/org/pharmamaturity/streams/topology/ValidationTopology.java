@@ -13,11 +13,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.pharmamaturity.evaluation.model.ModelRegistry;
-import org.pharmamaturity.evaluation.scoring.AssessmentValidator;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.DeadLetter;
-import org.pharmamaturity.streams.maturity.Assessments;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.validation.CheckContext;
 import org.pharmamaturity.streams.validation.DeduplicationProcessor;
@@ -60,7 +57,7 @@ public final class ValidationTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(eventIds, horizon, horizon, false), Serdes.String(), Serdes.Long())
                 .withLoggingEnabled(KeyValueStores.APPEND_TIME_CHANGELOG));
-        CheckContext.AssessmentChecker checker = assessmentChecker(dependencies.models());
+        CheckContext.AssessmentChecker checker = CheckContext.AssessmentChecker.against(dependencies.models());
         long skewMs = dependencies.settings().maxFutureSkew().toMillis();
         String checkName = prefix + "-check";
         Map<String, KStream<String, Validated<V>>> branches = builder
@@ -81,9 +78,5 @@ public final class ValidationTopology {
                 .mapValues(outcome -> ((Validated.Accepted<V>) outcome).value(), Named.as(prefix + "-value"))
                 .processValues(() -> new DeduplicationProcessor<>(eventIds, spec.topic().name(), spec.eventId(),
                         horizon.toMillis(), dependencies.meters()), Named.as(prefix + "-dedup"), eventIds);
-    }
-
-    private static CheckContext.AssessmentChecker assessmentChecker(ModelRegistry models) {
-        return submission -> AssessmentValidator.problems(Assessments.toEvaluation(submission), models);
     }
 }

@@ -3,8 +3,10 @@ package org.pharmamaturity.streams.validation;
 import java.time.Instant;
 import java.util.List;
 
+import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.evaluation.scoring.Assessment;
+import org.pharmamaturity.evaluation.scoring.AssessmentValidator;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
-import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 
 /**
  * What type checks may consult: the processing clock, the allowed future skew and the models in force.
@@ -20,7 +22,20 @@ public record CheckContext(long nowMs, long maxFutureSkewMs, AssessmentChecker a
     public interface AssessmentChecker {
 
         /** One sentence per problem; empty when the submission can be scored. */
-        List<String> problems(SelfAssessmentSubmission submission);
+        List<String> problems(Assessment submission);
+
+        /** The evaluation library's checks against {@code models}. */
+        static AssessmentChecker against(ModelRegistry models) {
+            return submission -> AssessmentValidator.problems(submission, models);
+        }
+
+        /**
+         * The same checks for a document read by {@code AssessmentReader.parse}, whose problems of form already name
+         * missing or malformed answer fields.
+         */
+        static AssessmentChecker againstParsed(ModelRegistry models) {
+            return submission -> AssessmentValidator.problemsOfParsed(submission, models);
+        }
     }
 
     /** Adds a FUTURE_TIMESTAMP problem when {@code time} lies more than the allowed skew ahead of now. */

@@ -2,6 +2,7 @@ package org.pharmamaturity.streams.validation;
 
 import java.util.List;
 
+import org.pharmamaturity.evaluation.scoring.Assessment;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.BatchStatus;
 import org.pharmamaturity.schemas.avro.ColdChainContext;
@@ -14,6 +15,7 @@ import org.pharmamaturity.schemas.avro.ProductionCount;
 import org.pharmamaturity.schemas.avro.QualityEvent;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.ShipmentEvent;
+import org.pharmamaturity.streams.maturity.Assessments;
 
 /** The input topics the pipeline validates, with the checks particular to each record type. */
 public final class InputSpecs {
@@ -107,16 +109,27 @@ public final class InputSpecs {
     public static final InputSpec<SelfAssessmentSubmission> ASSESSMENT = new InputSpec<>(
             Topic.ASSESSMENT_SELF_SUBMITTED, "assessment", SelfAssessmentSubmission::getEventId,
             SelfAssessmentSubmission::getEventTime, SelfAssessmentSubmission::getEnterpriseId,
-            SelfAssessmentSubmission::getEnterpriseId, value -> null, (value, context, problems) -> {
-                context.requireNotFuture("submittedAt", value.getSubmittedAt(), problems);
-                context.assessmentProblems().problems(value).forEach(problem -> problems.add(Problem.invalid(problem)));
-            });
+            SelfAssessmentSubmission::getEnterpriseId, value -> null,
+            (value, context, problems) -> checkAssessment(Assessments.toEvaluation(value), context, problems));
 
     /** Every validated input, in the order of DESIGN.md section 5. */
     public static final List<InputSpec<?>> ALL = List.of(EQUIPMENT_STATE, PRODUCTION_COUNT, EQUIPMENT_TELEMETRY,
             BATCH_STATUS, QUALITY_EVENT, ENERGY_READING, COLDCHAIN_READING, SHIPMENT, ASSESSMENT);
 
     private InputSpecs() {
+    }
+
+    /**
+     * The checks particular to a self-assessment, for the pipeline and for the REST API, which refuses what the
+     * pipeline would dead-letter: submittedAt no later than the allowed skew, and the evaluation library's checks
+     * against the models in force (fields, id bounds, requirements). A time the caller could not read is null and
+     * skipped here.
+     */
+    public static void checkAssessment(Assessment assessment, CheckContext context, List<Problem> problems) {
+        if (assessment.submittedAt() != null) {
+            context.requireNotFuture("submittedAt", assessment.submittedAt(), problems);
+        }
+        context.assessmentProblems().problems(assessment).forEach(problem -> problems.add(Problem.invalid(problem)));
     }
 
     /** The unit a cold-chain reading belongs to (the topic's key): shipment in transport, storage unit in storage. */

@@ -51,6 +51,6 @@ class TokenAuthenticatorTest {
     }
 
     private static ApiSettings settings(Optional<Path> file, String inline) {
-        return new ApiSettings(0, "127.0.0.1", "127.0.0.1", file, inline, 1024);
+        return new ApiSettings(0, "127.0.0.1", "127.0.0.1", file, inline, 1024, 3);
     }
 }

@@ -86,22 +86,25 @@ class ServiceSettingsTest {
     @Test
     void theApiListensOnLoopback8080UnlessToldOtherwise() {
         ApiSettings defaults = ServiceSettings.load(null, Map.of()).api();
-        assertThat(defaults).isEqualTo(new ApiSettings(8080, "127.0.0.1", "127.0.0.1", Optional.empty(), "", 1_048_576));
+        assertThat(defaults).isEqualTo(new ApiSettings(8080, "127.0.0.1", "127.0.0.1", Optional.empty(), "", 1_048_576, 3));
 
         ApiSettings overridden = ServiceSettings.load(null, Map.of("MATURITY_API_PORT", "9090",
                 "MATURITY_API_BIND_ADDRESS", "0.0.0.0", "MATURITY_API_ADVERTISED_HOST", "pod-1.maturity",
-                "MATURITY_API_TOKENS", "hash regulator", "MATURITY_API_TOKENS_FILE", "/etc/maturity/tokens")).api();
+                "MATURITY_API_TOKENS", "hash regulator", "MATURITY_API_TOKENS_FILE", "/etc/maturity/tokens",
+                "MATURITY_API_MIN_GROUP_SIZE", "5")).api();
         assertThat(overridden).isEqualTo(new ApiSettings(9090, "0.0.0.0", "pod-1.maturity",
-                Optional.of(Path.of("/etc/maturity/tokens")), "hash regulator", 1_048_576));
+                Optional.of(Path.of("/etc/maturity/tokens")), "hash regulator", 1_048_576, 5));
     }
 
     @Test
     void badApiNumbersAreReported() {
         SettingsException error = catchThrowableOfType(SettingsException.class, () -> ServiceSettings.of(Map.of(
-                ServiceSettings.API_PORT, "80800", ServiceSettings.API_MAX_BODY_BYTES, "lots")));
+                ServiceSettings.API_PORT, "80800", ServiceSettings.API_MAX_BODY_BYTES, "lots",
+                ServiceSettings.API_MIN_GROUP_SIZE, "0")));
         assertThat(error.problems()).containsExactly(
                 "maturity.api.port: '80800' is not a whole number from 0 to 65535",
-                "maturity.api.max-body-bytes: 'lots' is not a whole number from 1 to 2147483647");
+                "maturity.api.max-body-bytes: 'lots' is not a whole number from 1 to 2147483647",
+                "maturity.api.min-group-size: '0' is not a whole number from 1 to 2147483647");
     }
 
     @Test

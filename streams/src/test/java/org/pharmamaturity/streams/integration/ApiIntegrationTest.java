@@ -44,6 +44,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>The data: enterprises A and B, process manufacturers of sector S. B's assessment (every requirement of levels
  * 1 and 2 FULL) comes through Kafka with one equipment day (the plant day of PipelineIntegrationTest, OEE
  * 0.59375); A's assessment (the README's EX-E001: STR-L1-01 FULL, STR-L1-02 LARGELY) is POSTed with A's token.
+ * D, alone in sector T, submits the same answers as B through Kafka. Both sectors are below the default minimum
+ * group size of 3.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiIntegrationTest {
@@ -57,6 +59,8 @@ class ApiIntegrationTest {
     private final String a = "A-" + run;
     private final String b = "B-" + run;
     private final String sector = "S-" + run;
+    private final String d = "D-" + run;
+    private final String soloSector = "T-" + run;
     private final String eq = "EQ-" + run;
     private final String regulatorToken = "regulator-" + UUID.randomUUID();
     private final String tokenA = "a-" + UUID.randomUUID();
@@ -73,6 +77,7 @@ class ApiIntegrationTest {
         try (KafkaProducer<String, SpecificRecord> producer = topics.producer()) {
             producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), a, enterprise(a, sector)));
             producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), b, enterprise(b, sector)));
+            producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), d, enterprise(d, soloSector)));
             producer.send(new ProducerRecord<>(Topic.REF_EQUIPMENT.name(), eq, equipment(eq, b)));
             producer.flush();
         }
@@ -91,6 +96,7 @@ class ApiIntegrationTest {
             send(producer, Topic.FACTORY_EQUIPMENT_STATE, eq, state(eq, b, "2025-03-01T20:00:00Z", EquipmentState.UNPLANNED_STOP));
             send(producer, Topic.FACTORY_EQUIPMENT_STATE, eq, state(eq, b, "2025-03-02T01:00:00Z", EquipmentState.IDLE));
             send(producer, Topic.ASSESSMENT_SELF_SUBMITTED, b, assessment(b, "SB", "2025-03-01T00:00:00Z", Answers.fullUpTo(2)));
+            send(producer, Topic.ASSESSMENT_SELF_SUBMITTED, d, assessment(d, "SD", "2025-03-01T00:00:00Z", Answers.fullUpTo(2)));
             producer.flush();
         }
         await().atMost(WAIT).until(() -> api.get("/health/ready", null).status() == 200);
@@ -103,6 +109,8 @@ class ApiIntegrationTest {
         accepted = post.json();
         await().atMost(WAIT).until(() -> api.get("/api/v1/sectors/" + sector, regulatorToken).json()
                 .path("enterprises").asInt() == 2);
+        await().atMost(WAIT).until(() -> api.get("/api/v1/sectors/" + soloSector, regulatorToken).json()
+                .path("enterprises").asInt() == 1);
     }
 
     @AfterAll
@@ -281,6 +289,153 @@ class ApiIntegrationTest {
         ApiClient.Answer metrics = api.get("/metrics", null);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain; version=0.0.4");
+    }
+
+    @Test
+    void metricsNameNoEnterpriseWithoutCredentialsAndOnlyTheCallersOwnWithAnEnterpriseToken() {
+        String anonymous = api.get("/metrics", null).body();
+        assertThat(anonymous).doesNotContain("enterprise_id").doesNotContain(a).doesNotContain(b).doesNotContain(d)
+                .contains("maturity_records_total").contains("maturity_dead_letters_total")
+                .contains("kafka_stream_thread_process_rate").contains("jvm_memory_used_bytes");
+        // S has 2 enterprises and T 1, both below the minimum group size of 3.
+        assertThat(anonymous).doesNotContain(sector).doesNotContain(soloSector);
+
+        String ofA = api.get("/metrics", tokenA).body();
+        assertThat(ofA).contains("maturity_enterprise_score{enterprise_id=\"" + a + "\"")
+                .doesNotContain(b).doesNotContain(d).doesNotContain(sector + "\",stat=");
+
+        String everything = api.get("/metrics", regulatorToken).body();
+        assertThat(everything).contains("maturity_enterprise_score{enterprise_id=\"" + b + "\"")
+                .contains("maturity_enterprise_score{enterprise_id=\"" + d + "\"")
+                .contains("maturity_sector_score{sector=\"" + soloSector + "\",stat=\"mean\"} 2.0");
+        assertThat(api.get("/metrics", "not-a-token").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aSectorBelowTheMinimumGroupSizeShowsAnEnterpriseItsCountOnly() {
+        JsonNode solo = api.get("/api/v1/sectors/" + soloSector, tokenA).json();
+        assertThat(iterable(solo.fieldNames())).containsExactlyInAnyOrder("sector", "enterprises", "withheld");
+        assertThat(solo.path("enterprises").asInt()).isEqualTo(1);
+        assertThat(solo.path("withheld").asText()).contains("fewer than 3 enterprises");
+        JsonNode own = api.get("/api/v1/sectors/" + sector, tokenA).json();
+        assertThat(own.path("enterprises").asInt()).isEqualTo(2);
+        assertThat(own.has("meanScore")).isFalse();
+        JsonNode listed = api.get("/api/v1/sectors?limit=1000", tokenA).json().path("items");
+        listed.forEach(item -> {
+            if (item.path("enterprises").asInt() < 3) {
+                assertThat(item.has("meanScore")).as(item.toString()).isFalse();
+            }
+        });
+
+        // The regulator sees D's own figures: S = 2.0 (B's answers: L1 = L2 = 1, L3 = 0), contradiction rate 0.
+        JsonNode full = api.get("/api/v1/sectors/" + soloSector, regulatorToken).json();
+        assertThat(full.path("meanScore").asDouble()).isCloseTo(2.0, within(1e-12));
+        assertThat(full.path("medianScore").asDouble()).isCloseTo(2.0, within(1e-12));
+        assertThat(full.path("levelDistribution").path("2").asInt()).isEqualTo(1);
+        assertThat(full.has("withheld")).isFalse();
+    }
+
+    @Test
+    void aSubmissionTheProcessingWouldDeadLetterIsRefused() {
+        // 2 days ahead is far beyond the pipeline's maturity.validation.max-future-skew of PT5M = 300000 ms.
+        String future = Instant.now().plus(Duration.ofDays(2)).toString();
+        ApiClient.Answer ahead = api.post("/api/v1/assessments", tokenA, "application/json", """
+                {"modelVersion": "cmmm-2020-reference", "submittedAt": "%s",
+                 "answers": [{"requirementId": "STR-L1-01", "grade": "FULL"}]}""".formatted(future));
+        assertThat(ahead.status()).as(ahead.body()).isEqualTo(400);
+        assertThat(texts(ahead.json().path("problems"))).singleElement().asString()
+                .startsWith("submittedAt " + future + " is more than 300000 ms after the processing time");
+
+        ApiClient.Answer unbounded = api.post("/api/v1/assessments", tokenA, "application/json", """
+                {"submissionId": "%s", "modelVersion": "cmmm-2020-reference",
+                 "answers": [{"requirementId": "STR-L1-01", "grade": "FULL", "evidence": "%s"}]}"""
+                .formatted("S".repeat(5_000), "e".repeat(2_001)));
+        assertThat(unbounded.status()).isEqualTo(400);
+        assertThat(texts(unbounded.json().path("problems"))).containsExactly(
+                "submissionId: not a valid id (letters, digits, '.', '_', '-', at most 64, starting with a letter or"
+                        + " digit)",
+                "answers[0].evidence: 2001 characters; at most 2000");
+        // The answer repeats neither: well under the 7,000 characters sent.
+        assertThat(unbounded.body().length()).isLessThan(1_000);
+    }
+
+    @Test
+    void theProblemsListStopsAtAHundredAndCountsTheRest() {
+        StringBuilder answers = new StringBuilder();
+        for (int i = 1; i <= 150; i++) {
+            answers.append(i == 1 ? "" : ",").append("{\"requirementId\": \"X-").append(i).append("\", \"grade\": \"FULL\"}");
+        }
+        ApiClient.Answer many = api.post("/api/v1/assessments", tokenA, "application/json",
+                "{\"modelVersion\": \"cmmm-2020-reference\", \"answers\": [" + answers + "]}");
+        assertThat(many.status()).isEqualTo(400);
+        // One unknown requirement per answer: 150 problems, of which the first 100 are listed.
+        assertThat(many.json().path("problemCount").asInt()).isEqualTo(150);
+        assertThat(many.json().path("problems")).hasSize(100);
+        assertThat(many.json().path("problems").get(99).asText()).startsWith("answers[99].requirementId: 'X-100'");
+    }
+
+    @Test
+    void timeRangesOutsideTheCalendarOrBackwardsAre400() {
+        String history = "/api/v1/enterprises/" + a + "/history";
+        for (String query : List.of("?from=%2B1000000000-01-01T00:00:00Z", "?to=%2B1000000000-01-01T00:00:00Z",
+                "?from=-1000000000-01-01T00:00:00Z", "?to=%2B999999999-12-31", "?from=2026-03-02&to=2026-03-01")) {
+            ApiClient.Answer answer = api.get(history + query, tokenA);
+            assertThat(answer.status()).as(query + ": " + answer.body()).isEqualTo(400);
+        }
+        assertThat(texts(api.get(history + "?from=2026-03-02&to=2026-03-01", tokenA).json().path("problems")))
+                .containsExactly("from 2026-03-02T00:00:00Z is after to 2026-03-01T23:59:59.999Z; give a from no later"
+                        + " than the to");
+        String kpis = "/api/v1/enterprises/" + b + "/kpis";
+        for (String query : List.of("?from=2025-03-02&to=2025-03-01", "?from=%2B1000000000-01-01T00:00:00Z")) {
+            ApiClient.Answer answer = api.get(kpis + query, tokenB);
+            assertThat(answer.status()).as(query + ": " + answer.body()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void anOversizedContentLengthWithNoBodyIsAnswered413AtOnce() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.api().port())) {
+            // A bound on waiting, not a timing assertion: before the fix no answer came until the body did.
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/v1/assessments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + tokenA + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000000000000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            List<String> head = new ArrayList<>();
+            for (String line = headerLine(in); !line.isEmpty(); line = headerLine(in)) {
+                head.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(head.get(0)).startsWith("http/1.1 413");
+            assertThat(head).contains("connection: close");
+            int length = head.stream().filter(line -> line.startsWith("content-length: ")).findFirst()
+                    .map(line -> Integer.parseInt(line.substring("content-length: ".length()))).orElseThrow();
+            byte[] body = new byte[length];
+            in.readFully(body);
+            assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).contains("\"status\":413")
+                    .contains("maturity.api.max-body-bytes");
+        }
+        assertThat(api.get("/health", null).status()).isEqualTo(200);
+    }
+
+    /** One header line of an HTTP answer, without its CRLF. */
+    private static String headerLine(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("the answer ended inside its head: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    private static <T> List<T> iterable(Iterator<T> items) {
+        List<T> list = new ArrayList<>();
+        items.forEachRemaining(list::add);
+        return list;
     }
 
     @Test

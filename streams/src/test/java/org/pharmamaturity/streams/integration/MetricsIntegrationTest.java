@@ -39,6 +39,7 @@ import org.pharmamaturity.schemas.avro.ManufacturingType;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.api.MetricsScrape;
+import org.pharmamaturity.streams.api.TokenAuthenticator;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.PrometheusScrape;
 import org.pharmamaturity.streams.validation.InputSpec;
@@ -61,6 +62,9 @@ class MetricsIntegrationTest {
     /** An enterprise with a shipment but no self-assessment: KPIs and alerts, but no maturity result. */
     private static final String E3 = "EX-E003";
     private static final String SHIPMENT = "EX-SHIP-1";
+
+    /** Prometheus scrapes with a regulator's token. */
+    private static final String REGULATOR_TOKEN = "regulator-" + UUID.randomUUID();
 
     private final String applicationId = "it-metrics-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -102,13 +106,12 @@ class MetricsIntegrationTest {
             raw.flush();
 
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertSettled(service));
-            // Through HTTP, as Prometheus scrapes it.
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.api().port() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            // Through HTTP, as Prometheus scrapes it: with a regulator's token.
+            HttpResponse<String> response = scrapeOverHttp(service, REGULATOR_TOKEN);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue(MetricsScrape.PROMETHEUS_TEXT);
             String text = response.body();
+            assertPublicScrape(scrapeOverHttp(service, null));
             // Kept for the dashboard work, whose queries must use names seen in a real scrape.
             Files.writeString(Path.of("target", "metrics-scrape.txt"), text);
             PrometheusScrape scrape = PrometheusScrape.parse(text);
@@ -132,6 +135,35 @@ class MetricsIntegrationTest {
             assertThat(scrape.samplesStartingWith("kafka_producer_")).isNotEmpty();
             assertThat(scrape.samples("jvm_memory_used_bytes")).isNotEmpty();
         }
+    }
+
+    /**
+     * Without credentials: the pipeline's health, no series naming an enterprise, and no sector statistics, since
+     * every group here is below the minimum group size of 3 (ALL has 2 enterprises, C276 and C358 one each).
+     */
+    private static void assertPublicScrape(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        String text = response.body();
+        assertThat(text).doesNotContain("enterprise_id").doesNotContain(E1).doesNotContain(E2).doesNotContain(E3)
+                .doesNotContain("maturity_sector_").doesNotContain("maturity_contradiction_info")
+                .doesNotContain("maturity_kpi");
+        PrometheusScrape scrape = PrometheusScrape.parse(text);
+        assertThat(scrape.value("maturity_records_total", "topic", Topic.ASSESSMENT_SELF_SUBMITTED.name())).hasValue(3);
+        assertThat(scrape.value("maturity_dead_letters_total", "topic", Topic.FACTORY_EQUIPMENT_STATE.name(),
+                "reason", "NOT_AVRO")).hasValue(1);
+        assertThat(scrape.value("maturity_late_records_total", "stage", "kpi-coldchain")).hasValue(1);
+        assertThat(scrape.value("maturity_streams_state", "state", KafkaStreams.State.RUNNING.name())).hasValue(1);
+        assertThat(scrape.samples("kafka_stream_thread_process_rate")).isNotEmpty();
+        assertThat(scrape.samples("jvm_memory_used_bytes")).isNotEmpty();
+    }
+
+    private static HttpResponse<String> scrapeOverHttp(MaturityStreamsService service, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.api().port() + "/metrics"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Everything the scenario does has reached the stores and counters (the message shows what has not). */
@@ -277,6 +309,7 @@ class MetricsIntegrationTest {
         // other tests' events do not move its clock.
         settings.remove(ServiceSettings.KPI_GRACE);
         settings.remove(ServiceSettings.DEDUP_HORIZON);
+        settings.put(ServiceSettings.API_TOKENS, TokenAuthenticator.hash(REGULATOR_TOKEN) + " regulator");
         return ServiceSettings.of(settings);
     }
 }

@@ -124,6 +124,18 @@ class ValidationTopologyTest {
     }
 
     @Test
+    void aSubmissionIdTheApiCouldNotLookUpIsAnInvalidValue() {
+        // The bound the REST API applies to path ids and submissions alike (TextBounds): at most 64 characters.
+        String assessments = Topic.ASSESSMENT_SELF_SUBMITTED.name();
+        byte[] value = driver.serialize(assessments, assessment("E1", "S".repeat(5_000), "2025-03-01T08:00:00Z",
+                Map.of("STR-L1-01", Grade.FULL)));
+        pipeBytes(assessments, "E1", value);
+        DeadLetter letter = onlyDeadLetter();
+        assertRejected(letter, assessments, 0, DeadLetterReason.INVALID_VALUE, "E1", value);
+        assertThat(letter.getErrorMessage()).contains("submissionId: not a valid id").hasSizeLessThan(1_000);
+    }
+
+    @Test
     void processingGoesOnAfterBadRecordsAndEachIsCounted() {
         pipeBytes(STATES, "EQ1", "garbage".getBytes(StandardCharsets.UTF_8));
         pipeBytes(STATES, "EQ9", driver.serialize(STATES, state("EQ9", "E1", "2025-03-01T07:00:00Z", EquipmentState.RUNNING)));
