@@ -11,5 +11,7 @@ public enum IngestKind {
     /** Enterprises (reference data). */
     enterprises,
     /** Registered equipment (reference data). */
-    equipment
+    equipment,
+    /** Good and rejected units per equipment since the previous count (CSV or JSON lines). */
+    counts
 }

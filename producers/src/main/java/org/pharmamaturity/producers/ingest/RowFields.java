@@ -62,6 +62,24 @@ final class RowFields {
         }
     }
 
+    /** A required whole number that is zero or more, such as a unit count. */
+    long count(String name) {
+        String text = text(name);
+        if (text == null) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value < 0) {
+                problem(name, "'" + text + "' is negative; counts are units since the previous count, zero or more");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problem(name, "'" + text + "' is not a whole number");
+            return 0;
+        }
+    }
+
     /** A required boolean, {@code true} or {@code false}. */
     boolean bool(String name) {
         String text = text(name);
