@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.EmbeddedStack;
 import org.pharmamaturity.producers.testing.GatewayRun;
-import org.pharmamaturity.producers.testing.MosquittoBroker;
+import org.pharmamaturity.embedded.MosquittoBroker;
 import org.pharmamaturity.producers.testing.MqttPublisher;
 import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;

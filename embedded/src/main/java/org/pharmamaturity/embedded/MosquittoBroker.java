@@ -1,4 +1,4 @@
-package org.pharmamaturity.producers.testing;
+package org.pharmamaturity.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-
-import org.pharmamaturity.embedded.ExternalTools;
-import org.pharmamaturity.embedded.LoopbackPorts;
 
 /**
  * A real Mosquitto broker (the Debian package {@code mosquitto}) started by a test as a child process on a free
@@ -77,7 +74,8 @@ public final class MosquittoBroker implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("mosquitto exited with status " + process.exitValue());
             }
-            try (Socket ignored = new Socket(LoopbackPorts.HOST, port)) {
+            try (Socket probe = new Socket(LoopbackPorts.HOST, port)) {
+                probe.getInputStream();
                 return;
             } catch (IOException notYet) {
                 try {
