@@ -60,7 +60,7 @@ class GatewayOeeTest {
             GatewaySettings gatewaySettings = new GatewaySettings(
                     new ProducerSettings(stack.bootstrapServers(), stack.registryUrl(), Map.of()),
                     GatewayMapping.defaultMapping(), null, new MqttSettings(mosquitto.uri(), "oee-gateway", null, null,
-                    null, null), data.resolve("buffer"), 16L * 1024 * 1024, BufferFullPolicy.STOP_ACKNOWLEDGING,
+                    null, null), null, data.resolve("buffer"), 16L * 1024 * 1024, BufferFullPolicy.STOP_ACKNOWLEDGING,
                     "127.0.0.1", 0);
             try (Gateway gateway = Gateway.start(gatewaySettings);
                     MqttClient plant = new MqttClient(mosquitto.uri(), "oee-plant", new MemoryPersistence())) {

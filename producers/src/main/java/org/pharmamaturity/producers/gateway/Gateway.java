@@ -69,6 +69,10 @@ public final class Gateway implements AutoCloseable {
                 gateway.sources.add(MqttSource.start(settings.mqtt(), settings.mapping(), assembler, gateway.intake,
                         gateway.metrics, clock));
             }
+            if (settings.opcua() != null) {
+                gateway.sources.add(OpcUaSource.start(settings.opcua(), settings.mapping(), assembler, gateway.intake,
+                        gateway.metrics, clock));
+            }
             LOG.info("gateway running: buffer {} ({} of {} bytes waiting), metrics on port {}", settings.bufferDir(),
                     gateway.buffer.usedBytes(), settings.bufferBytes(), gateway.metricsPort());
             return gateway;

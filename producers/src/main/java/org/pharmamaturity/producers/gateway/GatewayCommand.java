@@ -21,10 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code gateway}: turns a plant's MQTT messages into the pipeline's records until Ctrl-C. */
+/** {@code gateway}: turns a plant's MQTT messages and OPC UA values into the pipeline's records until Ctrl-C. */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
-        description = {"Subscribe to a plant's MQTT broker and publish what it says as the pipeline's records: "
-                + "states, counts and telemetry, mapped by a mapping file (default: the UNS tree "
+        description = {"Subscribe to a plant's MQTT broker and/or OPC UA server and publish what it says as the "
+                + "pipeline's records: states, counts and telemetry, mapped by a mapping file (default: the UNS tree "
                 + "<enterprise>/<site>/<area>/<line>/<equipment>/<kind>, see README 'Plant gateway').",
                 "Records wait in an on-disk buffer while Kafka or the registry is unreachable and are sent in order "
                         + "when it returns. Messages that cannot be mapped go to maturity.dlq with their reason. "
@@ -34,9 +34,34 @@ public final class GatewayCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--mqtt", paramLabel = "URI", required = true,
+    @Option(names = "--mqtt", paramLabel = "URI",
             description = "The plant's MQTT broker, tcp://host:1883 or ssl://host:8883.")
     String mqttUri;
+
+    @Option(names = "--opcua", paramLabel = "URL",
+            description = "The plant's OPC UA server, e.g. opc.tcp://plc-gw:4840/; the nodes come from the mapping's opcua: rules.")
+    String opcUaUrl;
+
+    @Option(names = "--opcua-security", defaultValue = "None",
+            description = "OPC UA security policy: None or Basic256Sha256 (SignAndEncrypt) (default: ${DEFAULT-VALUE}).")
+    String opcUaSecurity;
+
+    @Option(names = "--opcua-keystore", paramLabel = "FILE",
+            description = "PKCS#12 file with the gateway's private key and application certificate (Basic256Sha256).")
+    Path opcUaKeyStore;
+
+    @Option(names = "--opcua-keystore-password-file", paramLabel = "FILE", description = "File holding the key store's password.")
+    Path opcUaKeyStorePasswordFile;
+
+    @Option(names = "--opcua-pki-dir", paramLabel = "DIR",
+            description = "Trust list: server certificates to trust go in DIR/trusted/certs; an untrusted one is put in DIR/rejected/certs.")
+    Path opcUaPkiDir;
+
+    @Option(names = "--opcua-username", description = "OPC UA user name (default: anonymous).")
+    String opcUaUsername;
+
+    @Option(names = "--opcua-password-file", paramLabel = "FILE", description = "File holding the OPC UA password.")
+    Path opcUaPasswordFile;
 
     @Option(names = "--mqtt-client-id", defaultValue = "maturity-gateway",
             description = "MQTT client id; the broker keeps this session's messages while the gateway is away (default: ${DEFAULT-VALUE}).")
@@ -80,15 +105,21 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (mqttUri == null && opcUaUrl == null) {
+            throw new ProducersException("name a plant source: --mqtt=tcp://host:1883 and/or --opcua=opc.tcp://host:4840/");
+        }
         GatewayMapping mapping = mappingFile == null ? GatewayMapping.defaultMapping() : GatewayMapping.load(mappingFile);
-        MqttSettings mqtt = new MqttSettings(mqttUri, clientId, username, SecretFiles.read(passwordFile),
-                trustStore, SecretFiles.read(trustStorePasswordFile));
+        MqttSettings mqtt = mqttUri == null ? null : new MqttSettings(mqttUri, clientId, username,
+                SecretFiles.read(passwordFile), trustStore, SecretFiles.read(trustStorePasswordFile));
+        OpcUaSettings opcua = opcUaUrl == null ? null : new OpcUaSettings(opcUaUrl, opcUaSecurity, opcUaKeyStore,
+                SecretFiles.read(opcUaKeyStorePasswordFile), opcUaPkiDir, opcUaUsername, SecretFiles.read(opcUaPasswordFile));
         GatewaySettings settings = new GatewaySettings(connection.settings(), mapping, knownEquipment(equipmentFile),
-                mqtt, bufferDir, bufferMegabytes * 1024 * 1024, fullPolicy, metricsHost, metricsPort);
+                mqtt, opcua, bufferDir, bufferMegabytes * 1024 * 1024, fullPolicy, metricsHost, metricsPort);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Gateway gateway = Gateway.start(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            System.out.printf("gateway: %s -> %s; buffer %s; metrics http://%s:%d/metrics (Ctrl-C stops)%n", mqttUri,
+            System.out.printf("gateway: %s -> %s; buffer %s; metrics http://%s:%d/metrics (Ctrl-C stops)%n",
+                    mqttUri == null ? opcUaUrl : mqttUri,
                     settings.producer().bootstrapServers(), bufferDir, metricsHost, gateway.metricsPort());
             stopped.await();
         }

@@ -26,7 +26,7 @@ public final class GatewayRun {
     public static GatewaySettings settings(String bootstrap, String registryUrl, String mqttUri, String clientId,
             Set<String> knownEquipment, Path bufferDir) {
         return new GatewaySettings(new ProducerSettings(bootstrap, registryUrl, Map.of()), GatewayMapping.defaultMapping(),
-                knownEquipment, new MqttSettings(mqttUri, clientId, null, null, null, null), bufferDir,
+                knownEquipment, new MqttSettings(mqttUri, clientId, null, null, null, null), null, bufferDir,
                 64L * 1024 * 1024, BufferFullPolicy.STOP_ACKNOWLEDGING, "127.0.0.1", 0);
     }
 
