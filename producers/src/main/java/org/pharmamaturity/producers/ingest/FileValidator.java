@@ -60,6 +60,11 @@ public final class FileValidator {
             case telemetry -> RowParsers::telemetry;
             case states -> RowParsers::state;
             case counts -> RowParsers::count;
+            case batches -> EventRowParsers::batch;
+            case quality -> EventRowParsers::quality;
+            case energy -> EventRowParsers::energy;
+            case coldchain -> EventRowParsers::coldChain;
+            case shipments -> EventRowParsers::shipment;
             case enterprises -> row -> RowParsers.enterprise(row, ingestTime);
             case equipment -> row -> RowParsers.equipment(row, ingestTime);
             case assessments -> throw new IllegalArgumentException("assessments are grouped, not parsed row by row");

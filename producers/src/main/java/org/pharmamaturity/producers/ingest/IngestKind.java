@@ -13,5 +13,15 @@ public enum IngestKind {
     /** Registered equipment (reference data). */
     equipment,
     /** Good and rejected units per equipment since the previous count (CSV or JSON lines). */
-    counts
+    counts,
+    /** Batch status changes. */
+    batches,
+    /** Quality-system records: deviations, OOS, CAPA, complaints. */
+    quality,
+    /** Energy and utility meter readings. */
+    energy,
+    /** Cold-chain logger samples, in transport or in storage. */
+    coldchain,
+    /** Shipment status changes. */
+    shipments
 }
