@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A real Mosquitto broker (the Debian package {@code mosquitto}) started by a test as a child process on a free
- * loopback port with a generated configuration: anonymous access, QoS 1 sessions kept in memory. Skips loudly
+ * loopback port with a generated configuration: anonymous access, QoS 1 sessions kept in memory, 1,000 messages
+ * in flight per client. Skips loudly
  * without the program, fails under CI=true (see {@link ExternalTools}).
  */
 public final class MosquittoBroker implements AutoCloseable {
@@ -41,6 +42,9 @@ public final class MosquittoBroker implements AutoCloseable {
                     "allow_anonymous true",
                     "persistence false",
                     "max_queued_messages 100000",
+                    // QoS 1 messages in flight to one client before its acknowledgements (Mosquitto's default is
+                    // 20): a gateway that acknowledges after a group fsync needs a wider window to batch.
+                    "max_inflight_messages 1000",
                     "log_dest stderr",
                     ""));
             Process process = new ProcessBuilder(program.toString(), "-c", config.toString())

@@ -3,6 +3,7 @@ package org.pharmamaturity.producers.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.zip.CRC32;
 /**
  * The gateway's store-and-forward buffer: an on-disk FIFO of byte entries bounded by size, that survives a
  * restart. Entries are appended to segment files ({@code <position>.seg}, each entry {@code length, crc32, bytes})
- * and fsynced before {@link #append} returns, so an acknowledged MQTT message is on disk; the forwarder reads from
+ * and fsynced before {@link #append} returns (or, written with {@link #write}, by the next {@link #force}), so an
+ * acknowledged MQTT message is on disk; the forwarder reads from
  * the committed position and {@link #commit commits} past what Kafka acknowledged (the position file is replaced
  * atomically and fsynced); segments wholly before it are deleted. On open, a torn last entry (a crash during a
  * write) is cut off.
@@ -91,6 +93,18 @@ public final class DiskBuffer implements AutoCloseable {
      * {@link #dropOldest}).
      */
     public synchronized boolean append(byte[] entry) {
+        if (!write(entry)) {
+            return false;
+        }
+        force();
+        return true;
+    }
+
+    /**
+     * Appends {@code entry} without forcing it to disk, so that many entries share one {@link #force} (group
+     * commit); false, with nothing written, when it does not fit.
+     */
+    public synchronized boolean write(byte[] entry) {
         if (wouldOverflow(entry.length)) {
             return false;
         }
@@ -105,12 +119,32 @@ public final class DiskBuffer implements AutoCloseable {
             while (buffer.hasRemaining()) {
                 appendChannel.write(buffer);
             }
-            appendChannel.force(false);
             tail += HEADER + entry.length;
             notifyAll();
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the gateway buffer in " + directory, e);
+        }
+    }
+
+    /**
+     * Forces every entry written so far to disk; when it returns they survive a crash. It does not hold the buffer's
+     * lock while the disk works, so writes go on meanwhile (they are forced by the next call).
+     */
+    public void force() {
+        FileChannel channel;
+        synchronized (this) {
+            channel = appendChannel;
+        }
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.force(false);
+        } catch (ClosedChannelException rolled) {
+            // The segment was closed by a roll to the next one, which forced it first.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot force the gateway buffer in " + directory + " to disk", e);
         }
     }
 
@@ -257,6 +291,7 @@ public final class DiskBuffer implements AutoCloseable {
 
     private void rollSegment() throws IOException {
         if (appendChannel != null) {
+            appendChannel.force(false);
             appendChannel.close();
         }
         Path file = directory.resolve(String.format("%020d%s", tail, SEGMENT_SUFFIX));

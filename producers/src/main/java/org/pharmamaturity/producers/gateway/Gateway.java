@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running gateway: plant sources (MQTT, OPC UA) feed the {@link GatewayIntake}, which stores records and dead
  * letters in the {@link DiskBuffer}; the {@link Forwarder} sends them to Kafka; {@link MetricsServer} serves
- * {@code /metrics}. Closing it stops the sources first, then the forwarder, so nothing acknowledged is lost.
+ * {@code /metrics}. Closing it stops taking messages, acknowledges what is on disk, closes the sources, then the
+ * forwarder, so nothing acknowledged is lost.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -94,7 +95,13 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        intake.stop();
+        try {
+            // Acknowledge what is on disk while the sources are still connected; later messages are refused
+            // unacknowledged, so their sources deliver them again after the restart.
+            intake.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (AutoCloseable source : sources.reversed()) {
             try {
                 source.close();

@@ -137,8 +137,15 @@ public final class MqttSource implements AutoCloseable {
         public void messageArrived(String topic, MqttMessage message) throws Exception {
             byte[] payload = message.getPayload();
             Outcome outcome = mapper.map(topic, payload, clock.instant());
-            if (intake.accept(PROTOCOL, MqttMessageMapper.source(topic), payload, outcome)) {
+            intake.accept(PROTOCOL, MqttMessageMapper.source(topic), payload, outcome, () -> acknowledge(message));
+        }
+
+        private void acknowledge(MqttMessage message) {
+            try {
                 client.messageArrivedComplete(message.getId(), message.getQos());
+            } catch (MqttException e) {
+                // The broker delivers it again; the same event id makes it a duplicate, not a second record.
+                LOG.warn("MQTT: cannot acknowledge message {}: {}", message.getId(), e.toString());
             }
         }
 

@@ -259,8 +259,9 @@ public final class OpcUaSource implements AutoCloseable {
 
         private void store(NodeRule rule, DataValue value, Outcome outcome) {
             try {
+                // OPC UA has no acknowledgement: a value lost in a crash before the fsync is read again on reconnect.
                 intake.accept(PROTOCOL, NodeValueMapper.source(rule.nodeId()),
-                        value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), outcome);
+                        value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), outcome, () -> { });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
