@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.pharmamaturity.producers.ingest.ParsedRecord;
 import org.pharmamaturity.schemas.Topic;
@@ -23,6 +24,7 @@ public final class GatewayIntake implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayIntake.class);
     private static final long ROOM_WAIT_MS = 200;
+    private static final long SYNC_POLL_MS = 50;
 
     private final DiskBuffer buffer;
     private final GatewayMetrics metrics;
@@ -32,6 +34,7 @@ public final class GatewayIntake implements AutoCloseable {
     private final BlockingQueue<Runnable> awaitingDisk = new LinkedBlockingQueue<>();
     private final Thread syncer;
     private volatile boolean stopping;
+    private volatile boolean closed;
 
     public GatewayIntake(DiskBuffer buffer, GatewayMetrics metrics, BufferFullPolicy policy, Clock clock) {
         this.buffer = buffer;
@@ -85,7 +88,8 @@ public final class GatewayIntake implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
-        syncer.interrupt();
+        // Not interrupted: an interrupt during FileChannel.force would close the buffer's channel.
+        closed = true;
         syncer.join();
         syncAndAcknowledge(new ArrayList<>());
     }
@@ -93,12 +97,15 @@ public final class GatewayIntake implements AutoCloseable {
     private void syncLoop() {
         List<Runnable> batch = new ArrayList<>();
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                batch.add(awaitingDisk.take());
-                syncAndAcknowledge(batch);
+            while (!closed) {
+                Runnable first = awaitingDisk.poll(SYNC_POLL_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    syncAndAcknowledge(batch);
+                }
             }
         } catch (InterruptedException e) {
-            // close() forces and acknowledges what is left.
+            Thread.currentThread().interrupt();
         }
     }
 
