@@ -21,7 +21,7 @@ WORKDIR /app
 EXPOSE 8080
 ENTRYPOINT ["java", "-cp", "/app/lib/*", "org.pharmamaturity.streams.MaturityStreamsService"]
 
-# The producers CLI: `simulate`, `topics`, `ingest`, `load`. Configured by PRODUCERS_BOOTSTRAP_SERVERS and SCHEMA_REGISTRY_URL.
+# The producers CLI: `simulate`, `topics`, `ingest`, `gateway`, `load`. Configured by PRODUCERS_BOOTSTRAP_SERVERS and SCHEMA_REGISTRY_URL.
 FROM eclipse-temurin:21.0.8_9-jre AS producers
 COPY --from=build /out/producers /app
 WORKDIR /app

@@ -91,6 +91,8 @@ class ComposeFileTest {
                 "schema-registry", "confluentinc/cp-schema-registry:8.0.0",
                 "topics", "pharma-maturity/producers:0.1.0",
                 "simulator", "pharma-maturity/producers:0.1.0",
+                "gateway", "pharma-maturity/producers:0.1.0",
+                "mosquitto", "eclipse-mosquitto:2.0.22",
                 "service", "pharma-maturity/service:0.1.0",
                 "prometheus", "prom/prometheus:v2.42.0",
                 "grafana", "grafana/grafana:13.2.3"));
@@ -122,7 +124,8 @@ class ComposeFileTest {
         // Every published port listens on this machine only.
         assertThat(ports).containsExactlyInAnyOrderEntriesOf(Map.of("127.0.0.1:9092:9092", "kafka",
                 "127.0.0.1:8081:8081", "schema-registry", "127.0.0.1:8080:8080", "service",
-                "127.0.0.1:9090:9090", "prometheus", "127.0.0.1:3000:3000", "grafana"));
+                "127.0.0.1:9090:9090", "prometheus", "127.0.0.1:3000:3000", "grafana",
+                "127.0.0.1:1883:1883", "mosquitto", "127.0.0.1:9464:9464", "gateway"));
         String scrapeTarget = YAML.readTree(ProjectFiles.PROMETHEUS.resolve("prometheus.yml").toFile())
                 .path("scrape_configs").get(0).path("static_configs").get(0).path("targets").get(0).asText();
         String datasourceUrl = YAML.readTree(ProjectFiles.PROVISIONED_DATASOURCES.toFile())
@@ -140,9 +143,11 @@ class ComposeFileTest {
         assertThat(condition(services, "service", "topics")).isEqualTo("service_completed_successfully");
         assertThat(condition(services, "service", "schema-registry")).isEqualTo("service_healthy");
         assertThat(condition(services, "simulator", "service")).isEqualTo("service_healthy");
+        assertThat(condition(services, "gateway", "mosquitto")).isEqualTo("service_healthy");
+        assertThat(condition(services, "gateway", "schema-registry")).isEqualTo("service_healthy");
         assertThat(condition(services, "prometheus", "service")).isEqualTo("service_healthy");
         assertThat(condition(services, "grafana", "prometheus")).isEqualTo("service_healthy");
-        for (String name : List.of("kafka", "schema-registry", "service", "prometheus", "grafana")) {
+        for (String name : List.of("kafka", "schema-registry", "service", "prometheus", "grafana", "mosquitto")) {
             assertThat(services.get(name).path("healthcheck").path("test")).as(name + " health check").isNotEmpty();
         }
     }

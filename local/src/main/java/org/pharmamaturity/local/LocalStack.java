@@ -15,6 +15,12 @@ import org.pharmamaturity.embedded.LocalKafkaBroker;
 import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.embedded.RegistrySettings;
 import org.pharmamaturity.embedded.RegistryStorage;
+import org.pharmamaturity.producers.ProducerSettings;
+import org.pharmamaturity.producers.gateway.BufferFullPolicy;
+import org.pharmamaturity.producers.gateway.Gateway;
+import org.pharmamaturity.producers.gateway.GatewayMapping;
+import org.pharmamaturity.producers.gateway.GatewaySettings;
+import org.pharmamaturity.producers.gateway.MqttSettings;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.schemas.TopicProvisioningException;
@@ -35,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** One broker: every topic has a single replica. */
     private static final short SINGLE_REPLICA = 1;
+    /** The local gateway's buffer bound: 256 MiB. */
+    private static final long GATEWAY_BUFFER_BYTES = 256L * 1024 * 1024;
 
     private final LocalStackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -44,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, Integer> subjects = Map.of();
     private MaturityStreamsService service;
     private SimulatorProcess simulator;
+    private Gateway gateway;
     private LocalApiTokens apiTokens;
 
     private LocalStack(LocalStackSettings settings) {
@@ -100,9 +109,17 @@ public final class LocalStack implements AutoCloseable {
                 ServiceSettings.API_PORT, Integer.toString(settings.apiPort()),
                 ServiceSettings.API_TOKENS_FILE, apiTokens.hashFile().toString())));
         running.push(service);
+        if (settings.mqttUri() != null) {
+            gateway = Gateway.start(new GatewaySettings(new ProducerSettings(bootstrapServers, registry.url(), Map.of()),
+                    GatewayMapping.defaultMapping(), null, new MqttSettings(settings.mqttUri(), "local-run-gateway",
+                    null, null, null, null), null, settings.dataDirectory().resolve("gateway-buffer"),
+                    GATEWAY_BUFFER_BYTES, BufferFullPolicy.STOP_ACKNOWLEDGING, LoopbackPorts.HOST,
+                    settings.gatewayMetricsPort()));
+            running.push(gateway);
+        }
         if (settings.simulatorRate() > 0) {
             simulator = SimulatorProcess.start(bootstrapServers, registry.url(), settings.simulatorRate(),
-                    settings.dataDirectory().resolve("simulator.log"));
+                    settings.mqttUri(), settings.dataDirectory().resolve("simulator.log"));
             running.push(simulator);
         }
     }
@@ -153,6 +170,11 @@ public final class LocalStack implements AutoCloseable {
         text.append(String.format("  Registry log      %s%n", registry.logFile()));
         text.append(String.format("  Streams service   application %s, state in %s%n",
                 service.settings().applicationId(), settings.dataDirectory().resolve("streams")));
+        if (gateway != null) {
+            text.append(String.format("  Plant gateway     MQTT %s (default UNS mapping), buffer %s, metrics http://%s:%d/metrics%n",
+                    settings.mqttUri(), settings.dataDirectory().resolve("gateway-buffer"), LoopbackPorts.HOST,
+                    gateway.metricsPort()));
+        }
         if (simulator != null) {
             text.append(String.format("  Simulator         %d events/s, seed %d, a simulated month in %d min; log %s%n",
                     settings.simulatorRate(), SimulatorProcess.SEED, 30 * 24 * 60 / SimulatorProcess.SPEEDUP,

@@ -18,18 +18,22 @@ import org.pharmamaturity.embedded.ApicurioDistribution;
  * @param registryDistribution   the unpacked Apicurio registry ({@code -Dapicurio.home} or the build tree's)
  * @param simulatorRate          events per second of the background simulator (1000); 0 runs no simulator
  * @param apiPort                the service's REST API, health and metrics port (8080)
+ * @param mqttUri                the plant's MQTT broker the gateway subscribes to with the default mapping (and
+ *                               the simulator publishes machine data to); null runs no gateway
+ * @param gatewayMetricsPort     the gateway's metrics port (9464)
  */
 public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int registryPort,
                                  int registryManagementPort, ApicurioDistribution registryDistribution,
-                                 int simulatorRate, int apiPort) {
+                                 int simulatorRate, int apiPort, String mqttUri, int gatewayMetricsPort) {
 
     /** The command-line usage, printed with {@code --help} and after a bad option. */
     public static final String USAGE = "usage: run-local [--data-dir=.local-run] [--kafka-port=9092]"
             + " [--kafka-controller-port=9093] [--registry-port=8081] [--registry-management-port=9001]"
-            + " [--simulator-rate=1000 (0: no simulator)] [--api-port=8080]";
+            + " [--simulator-rate=1000 (0: no simulator)] [--api-port=8080]"
+            + " [--mqtt=tcp://127.0.0.1:1883 (runs the plant gateway)] [--gateway-metrics-port=9464]";
 
     private static final Set<String> OPTIONS = Set.of("data-dir", "kafka-port", "kafka-controller-port",
-            "registry-port", "registry-management-port", "simulator-rate", "api-port");
+            "registry-port", "registry-management-port", "simulator-rate", "api-port", "mqtt", "gateway-metrics-port");
 
     /**
      * Parses the command line.
@@ -63,7 +67,9 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
                 port(values, "registry-management-port", 9001),
                 ApicurioDistribution.fromSystemProperty(),
                 simulatorRate(values.getOrDefault("simulator-rate", "1000")),
-                port(values, "api-port", 8080));
+                port(values, "api-port", 8080),
+                values.get("mqtt"),
+                port(values, "gateway-metrics-port", 9464));
     }
 
     private static int simulatorRate(String text) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.pharmamaturity.embedded.EmbeddedStackException;
 import org.pharmamaturity.embedded.ParentBoundCommand;
@@ -33,13 +34,19 @@ final class SimulatorProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts {@code simulate} against the given broker and registry, writing its output to {@code logFile}. */
-    static SimulatorProcess start(String bootstrapServers, String registryUrl, int rate, Path logFile) {
+    /**
+     * Starts {@code simulate} against the given broker and registry, writing its output to {@code logFile}; with an
+     * {@code mqttUri} (else null) its machine data goes through that MQTT broker (and the gateway) instead.
+     */
+    static SimulatorProcess start(String bootstrapServers, String registryUrl, int rate, String mqttUri, Path logFile) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), CLI, "simulate",
                 "--bootstrap-servers=" + bootstrapServers, "--schema-registry-url=" + registryUrl,
-                "--seed=" + SEED, "--enterprises=" + ENTERPRISES, "--rate=" + rate, "--speedup=" + SPEEDUP);
+                "--seed=" + SEED, "--enterprises=" + ENTERPRISES, "--rate=" + rate, "--speedup=" + SPEEDUP));
+        if (mqttUri != null) {
+            command.add("--mqtt=" + mqttUri);
+        }
         try {
             Files.createDirectories(logFile.getParent());
             Process process = new ProcessBuilder(ParentBoundCommand.wrap(command))

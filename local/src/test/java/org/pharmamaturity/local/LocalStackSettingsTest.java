@@ -31,6 +31,14 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void mqttRunsTheGatewayWhichIsOffByDefault() {
+        assertThat(LocalStackSettings.fromArgs().mqttUri()).isNull();
+        LocalStackSettings settings = LocalStackSettings.fromArgs("--mqtt=tcp://127.0.0.1:1883", "--gateway-metrics-port=19464");
+        assertThat(settings.mqttUri()).isEqualTo("tcp://127.0.0.1:1883");
+        assertThat(settings.gatewayMetricsPort()).isEqualTo(19464);
+    }
+
+    @Test
     void badOptionsAreExplainedWithTheUsage() {
         assertThatThrownBy(() -> LocalStackSettings.fromArgs("--kafka-prot=1"))
                 .hasMessage("unknown option --kafka-prot. " + LocalStackSettings.USAGE);

@@ -3,6 +3,7 @@ package org.pharmamaturity.producers;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,6 +11,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.serde.AvroSerializer;
@@ -36,10 +38,13 @@ public final class RecordPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(settings.producerConfigs(overrides));
     }
 
-    /** Sends {@code value} keyed by {@code key} to {@code topic}; the outcome is counted when it is known. */
-    public <V extends SpecificRecord> void send(Topic<V> topic, String key, V value) {
+    /**
+     * Sends {@code value} keyed by {@code key} to {@code topic}; the outcome is counted when it is known, and the
+     * returned future tells it to a caller that must know which records arrived (the gateway's forwarder).
+     */
+    public <V extends SpecificRecord> Future<RecordMetadata> send(Topic<V> topic, String key, V value) {
         sent.incrementAndGet();
-        producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, error) -> {
+        return producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, error) -> {
             if (error == null) {
                 acknowledged.incrementAndGet();
             } else {

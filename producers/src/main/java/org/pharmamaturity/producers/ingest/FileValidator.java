@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.pharmamaturity.evaluation.model.ModelRegistry;
@@ -38,20 +39,40 @@ public final class FileValidator {
             };
         }
         List<SourceRow> rows = format == Format.CSV ? CsvRows.read(file, mapping) : JsonLinesRows.read(file, mapping);
-        return validateRows(rows, parser(kind));
+        return validateRows(rows, parser(kind, ingestTime), ingestTime);
     }
 
-    private Function<RowFields, ParsedRecord<?>> parser(IngestKind kind) {
+    /**
+     * Checks one row that did not come from a file (a gateway's mapped message) with the same rules as a file's
+     * rows: {@code origin} names where it came from in the problems, {@code receivedAt} is the clock that future
+     * event times are judged by.
+     */
+    public static Validation validateRow(IngestKind kind, String origin, Map<String, String> fields, Instant receivedAt) {
+        if (kind == IngestKind.assessments) {
+            throw new IllegalArgumentException("assessments are grouped, not parsed row by row");
+        }
+        SourceRow row = new SourceRow(Path.of(origin), 0, fields, fields.toString(), null);
+        return validateRows(List.of(row), parser(kind, receivedAt), receivedAt);
+    }
+
+    private static Function<RowFields, ParsedRecord<?>> parser(IngestKind kind, Instant ingestTime) {
         return switch (kind) {
             case telemetry -> RowParsers::telemetry;
             case states -> RowParsers::state;
+            case counts -> RowParsers::count;
+            case batches -> EventRowParsers::batch;
+            case quality -> EventRowParsers::quality;
+            case energy -> EventRowParsers::energy;
+            case coldchain -> EventRowParsers::coldChain;
+            case shipments -> EventRowParsers::shipment;
             case enterprises -> row -> RowParsers.enterprise(row, ingestTime);
             case equipment -> row -> RowParsers.equipment(row, ingestTime);
             case assessments -> throw new IllegalArgumentException("assessments are grouped, not parsed row by row");
         };
     }
 
-    private Validation validateRows(List<SourceRow> rows, Function<RowFields, ParsedRecord<?>> parser) {
+    private static Validation validateRows(List<SourceRow> rows, Function<RowFields, ParsedRecord<?>> parser,
+            Instant ingestTime) {
         List<ParsedRecord<?>> records = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         List<SourceRow> rejected = new ArrayList<>();

@@ -32,7 +32,15 @@ import picocli.CommandLine.Parameters;
                         + "equipmentId,tag,value[,unit][,quality]); states (eventTime,enterpriseId,siteId,equipmentId,"
                         + "state[,reasonCode]); enterprises (enterpriseId,name,uscc,sector,manufacturingType"
                         + "[,district]); equipment (enterpriseId,siteId,equipmentId,equipmentClass,keyProcess,"
-                        + "digitalControl,dataInterface[,lineId]). Rows are .csv with a header or .jsonl."})
+                        + "digitalControl,dataInterface[,lineId]); counts (eventTime,enterpriseId,siteId,equipmentId,"
+                        + "goodCount,rejectCount,idealCycleTimeMs[,batchId]); batches (eventTime,enterpriseId,siteId,"
+                        + "batchId,productCode,status[,electronicRecordShare][,reviewByException]); quality (eventTime,"
+                        + "enterpriseId,siteId,qualityEventId,type,severity,openedAt[,closedAt][,batchId]); energy "
+                        + "(eventTime,enterpriseId,siteId,meterId,carrier,quantity,unit[,equipmentId][,periodStart]); "
+                        + "coldchain (eventTime,enterpriseId,loggerId,context,temperatureC,labelMinC,labelMaxC"
+                        + "[,siteId][,shipmentId][,storageUnitId][,relativeHumidity]); shipments (eventTime,enterpriseId,"
+                        + "siteId,shipmentId,status[,toPartyId][,carrierId][,vehicleQualified][,batches as B-1;B-2]). "
+                        + "Rows are .csv with a header or .jsonl."})
 public final class IngestCommand implements Callable<Integer> {
 
     /** Exit code when a file was refused in strict mode. */

@@ -11,5 +11,17 @@ public enum IngestKind {
     /** Enterprises (reference data). */
     enterprises,
     /** Registered equipment (reference data). */
-    equipment
+    equipment,
+    /** Good and rejected units per equipment since the previous count (CSV or JSON lines). */
+    counts,
+    /** Batch status changes. */
+    batches,
+    /** Quality-system records: deviations, OOS, CAPA, complaints. */
+    quality,
+    /** Energy and utility meter readings. */
+    energy,
+    /** Cold-chain logger samples, in transport or in storage. */
+    coldchain,
+    /** Shipment status changes. */
+    shipments
 }

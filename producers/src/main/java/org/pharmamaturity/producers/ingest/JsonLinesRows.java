@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a JSON-lines file (one object per line) into rows whose fields are the object's top-level members as
- * text, renamed through the column mapping; a line that is not a JSON object is a malformed row.
+ * text (an array as its members separated by {@code ;}), renamed through the column mapping; a line that is not a JSON object is a malformed row.
  */
 final class JsonLinesRows {
 
@@ -38,7 +38,10 @@ final class JsonLinesRows {
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
                 node.properties().forEach(member -> {
-                    if (!member.getValue().isNull()) {
+                    if (member.getValue().isArray()) {
+                        fields.put(mapping.fieldOf(member.getKey()), RowFields.joinList(member.getValue().valueStream()
+                                .map(JsonNode::asText).toList()));
+                    } else if (!member.getValue().isNull()) {
                         fields.put(mapping.fieldOf(member.getKey()), member.getValue().asText());
                     }
                 });

@@ -1,6 +1,9 @@
 package org.pharmamaturity.producers.ingest;
 
+import java.util.concurrent.Future;
+
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.pharmamaturity.producers.RecordPublisher;
 import org.pharmamaturity.schemas.Topic;
 
@@ -11,8 +14,8 @@ import org.pharmamaturity.schemas.Topic;
  */
 public record ParsedRecord<V extends SpecificRecord>(Topic<V> topic, String key, V value) {
 
-    /** Sends this record with {@code publisher}. */
-    public void sendWith(RecordPublisher publisher) {
-        publisher.send(topic, key, value);
+    /** Sends this record with {@code publisher}; the future completes when the broker acknowledged it. */
+    public Future<RecordMetadata> sendWith(RecordPublisher publisher) {
+        return publisher.send(topic, key, value);
     }
 }

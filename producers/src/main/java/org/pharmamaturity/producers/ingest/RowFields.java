@@ -19,6 +19,8 @@ final class RowFields {
 
     /** How far ahead of the ingest time an event time may be (clock skew), beyond which it is refused. */
     static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+    /** Separates the items of a list in one field, e.g. a shipment's batches {@code B-1;B-2}. */
+    static final String LIST_SEPARATOR = ";";
 
     private final SourceRow row;
     private final Instant ingestTime;
@@ -60,6 +62,46 @@ final class RowFields {
             problem(name, "'" + text + "' is not a number");
             return 0;
         }
+    }
+
+    /** A required whole number that is zero or more, such as a unit count. */
+    long count(String name) {
+        String text = text(name);
+        if (text == null) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value < 0) {
+                problem(name, "'" + text + "' is negative; counts are units since the previous count, zero or more");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problem(name, "'" + text + "' is not a whole number");
+            return 0;
+        }
+    }
+
+    /** An optional finite number; null when missing. */
+    Double optionalNumber(String name) {
+        return optionalText(name) == null ? null : number(name);
+    }
+
+    /** An optional boolean; {@code fallback} when missing. */
+    boolean optionalBool(String name, boolean fallback) {
+        return optionalText(name) == null ? fallback : bool(name);
+    }
+
+    /** An optional list written as values separated by {@code ;} (JSON lines may give an array); empty when missing. */
+    List<String> list(String name) {
+        String text = optionalText(name);
+        return text == null ? List.of() : Arrays.stream(text.split(LIST_SEPARATOR)).map(String::trim)
+                .filter(item -> !item.isEmpty()).toList();
+    }
+
+    /** How {@link #list} reads a list from one field. */
+    static String joinList(List<String> items) {
+        return String.join(LIST_SEPARATOR, items);
     }
 
     /** A required boolean, {@code true} or {@code false}. */

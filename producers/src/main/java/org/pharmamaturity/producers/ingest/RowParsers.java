@@ -13,6 +13,7 @@ import org.pharmamaturity.schemas.avro.EquipmentState;
 import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.ManufacturingType;
+import org.pharmamaturity.schemas.avro.ProductionCount;
 import org.pharmamaturity.schemas.avro.TelemetryQuality;
 
 /**
@@ -59,6 +60,28 @@ final class RowParsers {
         }
         return new ParsedRecord<>(Topic.FACTORY_EQUIPMENT_STATE, equipmentId, new EquipmentStateChange(eventId,
                 eventTime, enterpriseId, siteId, equipmentId, state, reasonCode));
+    }
+
+    /** {@code eventTime, enterpriseId, siteId, equipmentId, goodCount, rejectCount, idealCycleTimeMs[, batchId]}. */
+    static ParsedRecord<ProductionCount> count(RowFields row) {
+        String eventId = row.eventId();
+        Instant eventTime = row.instant("eventTime");
+        String enterpriseId = row.text("enterpriseId");
+        String siteId = row.text("siteId");
+        String equipmentId = row.text("equipmentId");
+        String batchId = row.optionalText("batchId");
+        long good = row.count("goodCount");
+        long reject = row.count("rejectCount");
+        double idealCycleTimeMs = row.number("idealCycleTimeMs");
+        if (idealCycleTimeMs <= 0 && row.optionalText("idealCycleTimeMs") != null) {
+            row.problem("idealCycleTimeMs", "'" + row.optionalText("idealCycleTimeMs")
+                    + "' is not a positive number of milliseconds");
+        }
+        if (!row.problems().isEmpty()) {
+            return null;
+        }
+        return new ParsedRecord<>(Topic.FACTORY_PRODUCTION_COUNT, equipmentId, new ProductionCount(eventId, eventTime,
+                enterpriseId, siteId, equipmentId, batchId, good, reject, idealCycleTimeMs));
     }
 
     /** {@code enterpriseId, name, uscc, sector, manufacturingType[, district][, eventTime]}. */

@@ -61,6 +61,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Simulated time between two readings of a networked machine (default: ${DEFAULT-VALUE}).")
     Duration telemetryInterval;
 
+    @Option(names = "--mqtt", paramLabel = "URI",
+            description = "Publish machine data (states, counts, telemetry) as JSON to this MQTT broker on the UNS tree "
+                    + "<enterprise>/<site>/production/line-1/<equipment>/<kind>, for the gateway to pick up; the rest still goes to Kafka.")
+    String mqttUri;
+
     @Option(names = "--start", description = "Simulated start instant, e.g. 2026-01-01T00:00:00Z (default: 30 days ago at 00:00 UTC).")
     Instant start;
 
@@ -85,10 +90,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }, "simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-        try (RecordPublisher publisher = new RecordPublisher(settings, Map.of())) {
-            System.err.printf("simulate: %d enterprises, seed %d, from %s, rate %s/s, to %s%n", enterprises, seed,
-                    simulatedStart, rate > 0 ? (long) rate : "max", settings.bootstrapServers());
-            String summary = new SimulationPublisher(publisher, new RateLimiter(rate), ProgressLine.onStandardError())
+        try (RecordPublisher publisher = new RecordPublisher(settings, Map.of());
+                UnsMqttPublisher machineData = mqttUri == null ? null : new UnsMqttPublisher(mqttUri)) {
+            System.err.printf("simulate: %d enterprises, seed %d, from %s, rate %s/s, to %s%s%n", enterprises, seed,
+                    simulatedStart, rate > 0 ? (long) rate : "max", settings.bootstrapServers(),
+                    mqttUri == null ? "" : " (machine data to MQTT " + mqttUri + ")");
+            String summary = new SimulationPublisher(publisher, new RateLimiter(rate), ProgressLine.onStandardError(),
+                    machineData)
                     .publish(simulation, simulatedStart.toEpochMilli(), speedup,
                             () -> interrupted.get() || System.nanoTime() >= deadline);
             System.out.print(summary);

@@ -19,11 +19,19 @@ public final class SimulationPublisher {
     private final RecordPublisher publisher;
     private final RateLimiter rateLimiter;
     private final ProgressLine progress;
+    private final UnsMqttPublisher machineData;
 
     public SimulationPublisher(RecordPublisher publisher, RateLimiter rateLimiter, ProgressLine progress) {
+        this(publisher, rateLimiter, progress, null);
+    }
+
+    /** As the plain constructor, but machine data (states, counts, telemetry) goes to {@code machineData} (MQTT). */
+    public SimulationPublisher(RecordPublisher publisher, RateLimiter rateLimiter, ProgressLine progress,
+            UnsMqttPublisher machineData) {
         this.publisher = publisher;
         this.rateLimiter = rateLimiter;
         this.progress = progress;
+        this.machineData = machineData;
     }
 
     /** Publishes from {@code events} until {@code stop} says so; flushes before returning. */
@@ -34,7 +42,9 @@ public final class SimulationPublisher {
             SimEvent<?> event = events.next();
             clock.awaitEventTime(event.eventTimeMs());
             rateLimiter.acquire();
-            event.sendWith(publisher);
+            if (machineData == null || !machineData.publish(event)) {
+                event.sendWith(publisher);
+            }
             summary.count(event);
             progress.update(publisher.sent(), publisher.failed(), () -> "simulated " + Instant.ofEpochMilli(event.eventTimeMs()));
         }

@@ -19,10 +19,17 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 /** Reads what a topic holds on the embedded stack: its end offsets, and every value up to them. */
 public final class TopicProbe {
 
-    private final EmbeddedStack stack;
+    private final String bootstrapServers;
+    private final String registryUrl;
 
     public TopicProbe(EmbeddedStack stack) {
-        this.stack = stack;
+        this(stack.bootstrapServers(), stack.registryUrl());
+    }
+
+    /** A probe of another broker (a test's own) with the given registry. */
+    public TopicProbe(String bootstrapServers, String registryUrl) {
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
     }
 
     /** The sum of the topic's end offsets (0 for a topic that does not exist yet). */
@@ -36,8 +43,8 @@ public final class TopicProbe {
 
     /** Every value of the topic, read with the project's Avro deserializer until the end offsets are reached. */
     public <V> List<V> values(String topic, Class<V> type) {
-        Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(), AvroSerdeConfig.SPECIFIC_AVRO_READER, true,
+        Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER, true,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class);
         List<V> values = new ArrayList<>();
@@ -56,7 +63,7 @@ public final class TopicProbe {
     }
 
     private KafkaConsumer<String, byte[]> rawConsumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArrayDeserializer.class));
     }
