@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.message.AlterUserScramCredentialsRequestData;
@@ -54,6 +57,7 @@ public final class SaslSslTestKitBroker implements AutoCloseable {
     private static final ListenerName CONTROLLER_LISTENER = new ListenerName("CONTROLLER");
     private static final int SCRAM_ITERATIONS = 4096;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final KafkaClusterTestKit cluster;
     private final TlsMaterial tls;
@@ -129,6 +133,30 @@ public final class SaslSslTestKitBroker implements AutoCloseable {
             throw new EmbeddedStackException("Interrupted while creating the SCRAM user " + user, e);
         }
         awaitUser(user, password);
+    }
+
+    /**
+     * Adds {@code acls}, as {@code kafka-acls --add} does, and waits until the broker enforces them (it applies them
+     * from the metadata log a moment after the controller accepted them).
+     */
+    public void createAcls(Collection<AclBinding> acls) {
+        try (Admin admin = Admin.create(superUserSettings())) {
+            admin.createAcls(acls).all().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Instant deadline = Instant.now().plus(READY_TIMEOUT);
+            while (!admin.describeAcls(AclBindingFilter.ANY).values().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .containsAll(acls)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new EmbeddedStackException("The broker did not apply the new ACLs within "
+                            + READY_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(POLL_INTERVAL);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EmbeddedStackException("Could not create the ACLs: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedStackException("Interrupted while creating ACLs", e);
+        }
     }
 
     @Override

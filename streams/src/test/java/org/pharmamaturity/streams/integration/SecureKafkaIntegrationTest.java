@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +28,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
@@ -98,12 +96,7 @@ class SecureKafkaIntegrationTest {
         TopicProvisioner.createMissing(broker.superUserSettings(), Optional.empty());
         List<AclBinding> acls = new ArrayList<>(PipelineAcls.service("User:" + SERVICE, APPLICATION_ID));
         acls.addAll(PipelineAcls.producer("User:" + PLANT, Topic.inputs()));
-        try (Admin admin = Admin.create(broker.superUserSettings())) {
-            admin.createAcls(acls).all().get(60, TimeUnit.SECONDS);
-            // The controller has them; the broker applies them from the metadata log a moment later.
-            await().atMost(WAIT).until(() -> admin.describeAcls(AclBindingFilter.ANY).values()
-                    .get(60, TimeUnit.SECONDS).size() == acls.size());
-        }
+        broker.createAcls(acls);
         Files.createDirectories(directory.resolve("service"));
         Map<String, String> settings = topicsAs(SERVICE).serviceSettings(APPLICATION_ID, directory.resolve("service"));
         settings.put(ServiceSettings.API_TOKENS, TokenAuthenticator.hash(tokenE2) + " enterprise:" + E2);
