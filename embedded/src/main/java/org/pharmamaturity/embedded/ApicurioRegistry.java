@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * schema and id; use {@link RegistryStorage#file} when ids must survive. The child never outlives this JVM:
  * a shutdown hook stops it, and it is bound to the JVM's life even if the JVM is killed (see
  * {@link ParentBoundCommand}).
+ *
+ * <p>{@link RegistryAccess} chooses plain HTTP for anyone (the default) or HTTPS with basic auth only; the passwords
+ * then go to a user-only file beside the log, never onto the command line or into the log.
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
