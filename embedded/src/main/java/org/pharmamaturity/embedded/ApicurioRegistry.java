@@ -2,6 +2,7 @@ package org.pharmamaturity.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * schema and id; use {@link RegistryStorage#file} when ids must survive. The child never outlives this JVM:
  * a shutdown hook stops it, and it is bound to the JVM's life even if the JVM is killed (see
  * {@link ParentBoundCommand}).
+ *
+ * <p>{@link RegistryAccess} chooses plain HTTP for anyone (the default) or HTTPS with basic auth only; the passwords
+ * then go to a user-only file beside the log, never onto the command line or into the log.
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
@@ -98,9 +105,14 @@ public final class ApicurioRegistry implements AutoCloseable {
         return current != null && current.isAlive();
     }
 
-    /** The Confluent-compatible API: {@code http://127.0.0.1:<port>/apis/ccompat/v7}. */
+    /**
+     * The Confluent-compatible API: {@code http://127.0.0.1:<port>/apis/ccompat/v7}, or
+     * {@code https://localhost:<port>/...} with TLS, the host name its certificate names.
+     */
     public String url() {
-        return "http://" + LoopbackPorts.HOST + ":" + httpPort + "/apis/ccompat/v7";
+        return settings.access().tls().isPresent()
+                ? "https://" + TlsMaterial.HOST + ":" + httpPort + "/apis/ccompat/v7"
+                : "http://" + LoopbackPorts.HOST + ":" + httpPort + "/apis/ccompat/v7";
     }
 
     /** The HTTP port. */
@@ -121,16 +133,17 @@ public final class ApicurioRegistry implements AutoCloseable {
     private Process launch(Path java, Path runnerJar) {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms64m", "-Xmx256m",
                 "-Dquarkus.http.host=" + LoopbackPorts.HOST,
-                "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.management.host=" + LoopbackPorts.HOST,
                 "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.http.access-log.enabled=false",
                 // Re-registering a whitespace variant of a schema then returns the existing id, as Confluent does.
                 "-Dapicurio.ccompat.use-canonical-hash=true"));
+        command.addAll(settings.access().systemProperties(httpPort, secretsFile()));
         command.addAll(settings.storage().systemProperties());
         command.addAll(List.of("-jar", runnerJar.toString()));
         try {
             Files.createDirectories(settings.logFile().toAbsolutePath().getParent());
+            writeSecrets();
             Files.writeString(settings.logFile(), "=== " + Instant.now() + " starting: " + String.join(" ", command)
                     + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return new ProcessBuilder(ParentBoundCommand.wrap(command))
@@ -143,9 +156,33 @@ public final class ApicurioRegistry implements AutoCloseable {
         }
     }
 
+    /** Where the passwords of {@link RegistryAccess#secretProperties()} go: beside the log, readable by the owner only. */
+    private Path secretsFile() {
+        return settings.logFile().toAbsolutePath().resolveSibling("apicurio-secrets-" + httpPort + ".properties");
+    }
+
+    private void writeSecrets() throws IOException {
+        Map<String, String> secrets = settings.access().secretProperties();
+        if (secrets.isEmpty()) {
+            return;
+        }
+        Path file = secretsFile();
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Properties properties = new Properties();
+        properties.putAll(secrets);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, "Apicurio registry passwords; readable by the owner only");
+        }
+    }
+
     private void awaitReady() {
         Instant deadline = Instant.now().plus(settings.startupTimeout());
-        URI probe = URI.create(url() + "/subjects");
+        // With TLS and basic auth the API answers only trusted, authenticated clients: the management port's
+        // readiness check (plain HTTP on loopback, no credentials) says when it is up instead.
+        URI probe = settings.access().tls().isPresent()
+                ? URI.create("http://" + LoopbackPorts.HOST + ":" + managementPort + "/health/ready")
+                : URI.create(url() + "/subjects");
         while (Instant.now().isBefore(deadline)) {
             Process current = process;
             if (current == null) {

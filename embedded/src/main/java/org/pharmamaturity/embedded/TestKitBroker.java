@@ -24,31 +24,40 @@ public final class TestKitBroker implements AutoCloseable {
 
     /** Formats, starts and waits for a fresh cluster. */
     public static TestKitBroker start() {
+        return new TestKitBroker(startCluster(singleNode(new TestKitNodes.Builder())));
+    }
+
+    /** The builder of a one-node combined cluster with this class's settings, on the listeners of {@code nodes}. */
+    static KafkaClusterTestKit.Builder singleNode(TestKitNodes.Builder nodes) {
+        return new KafkaClusterTestKit.Builder(nodes
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "1")
+                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // Test scenarios pin record timestamps to fixed past days, older than the event topics'
+                // 7-day retention: the broker's retention pass (every 5 minutes by default) would delete them
+                // before the pipeline reads them, at a moment that depends on when the test runs.
+                .setConfigProp("log.retention.check.interval.ms", Long.toString(Duration.ofDays(1).toMillis()));
+    }
+
+    /** Builds, formats, starts and waits for the cluster; closes it again when it does not come up. */
+    static KafkaClusterTestKit startCluster(KafkaClusterTestKit.Builder builder) {
         keepTheBrokerFromHaltingTheJvm();
         KafkaClusterTestKit cluster = null;
         try {
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("transaction.state.log.num.partitions", "1")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    // Test scenarios pin record timestamps to fixed past days, older than the event topics'
-                    // 7-day retention: the broker's retention pass (every 5 minutes by default) would delete them
-                    // before the pipeline reads them, at a moment that depends on when the test runs.
-                    .setConfigProp("log.retention.check.interval.ms", Long.toString(Duration.ofDays(1).toMillis()))
-                    .build();
+            cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new TestKitBroker(cluster);
+            return cluster;
         } catch (Exception e) {
             closeQuietly(cluster);
             if (e instanceof InterruptedException) {
@@ -65,6 +74,11 @@ public final class TestKitBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        close(cluster);
+    }
+
+    /** Shuts the cluster down. */
+    static void close(KafkaClusterTestKit cluster) {
         try {
             cluster.close();
         } catch (Exception e) {

@@ -13,6 +13,7 @@ import org.pharmamaturity.embedded.EmbeddedStackException;
 import org.pharmamaturity.embedded.LocalBrokerSettings;
 import org.pharmamaturity.embedded.LocalKafkaBroker;
 import org.pharmamaturity.embedded.LoopbackPorts;
+import org.pharmamaturity.embedded.RegistryAccess;
 import org.pharmamaturity.embedded.RegistrySettings;
 import org.pharmamaturity.embedded.RegistryStorage;
 import org.pharmamaturity.producers.ProducerSettings;
@@ -95,7 +96,8 @@ public final class LocalStack implements AutoCloseable {
         bootstrapServers = broker.bootstrapServers();
         registry = ApicurioRegistry.start(new RegistrySettings(settings.registryDistribution(), settings.registryPort(),
                 settings.registryManagementPort(), RegistryStorage.file(settings.dataDirectory().resolve("registry")),
-                settings.dataDirectory().resolve("registry.log"), RegistrySettings.DEFAULT_STARTUP_TIMEOUT));
+                settings.dataDirectory().resolve("registry.log"), RegistrySettings.DEFAULT_STARTUP_TIMEOUT,
+                RegistryAccess.open()));
         running.push(registry);
         createdTopics = TopicProvisioner.createMissing(Map.of("bootstrap.servers", bootstrapServers),
                 Optional.of(SINGLE_REPLICA));

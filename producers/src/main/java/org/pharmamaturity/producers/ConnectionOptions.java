@@ -19,7 +19,8 @@ public final class ConnectionOptions {
 
     @Option(names = "--producer-config", paramLabel = "FILE",
             description = "Java properties file of extra Kafka client settings (security.protocol, sasl.*, ssl.*, "
-                    + "basic.auth.user.info...), passed through unchanged.")
+                    + "basic.auth.user.info, schema.registry.ssl.truststore.*...), passed through unchanged (default: $"
+                    + ProducerSettings.CONFIG_ENV + ").")
     Path producerConfig;
 
     /** The settings these options, the environment and the defaults give. */

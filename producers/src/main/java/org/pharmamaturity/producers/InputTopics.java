@@ -8,10 +8,7 @@ import org.pharmamaturity.schemas.Topic;
 public final class InputTopics {
 
     /** Every input topic, reference data first. */
-    public static final List<Topic<?>> ALL = List.of(Topic.REF_ENTERPRISE, Topic.REF_EQUIPMENT,
-            Topic.FACTORY_EQUIPMENT_STATE, Topic.FACTORY_PRODUCTION_COUNT, Topic.FACTORY_EQUIPMENT_TELEMETRY,
-            Topic.FACTORY_BATCH_STATUS, Topic.QUALITY_EVENT, Topic.FACTORY_ENERGY_READING,
-            Topic.LOGISTICS_COLDCHAIN_READING, Topic.LOGISTICS_SHIPMENT, Topic.ASSESSMENT_SELF_SUBMITTED);
+    public static final List<Topic<?>> ALL = Topic.inputs();
 
     private InputTopics() {
     }

@@ -13,7 +13,7 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 
 /**
  * Where the producers send and how: the broker, the schema registry and the extra Kafka client settings
- * (security, tuning) of a {@code --producer-config} file. This is the only class that reads environment
+ * (security, tuning) of a {@code --producer-config} file (or {@code $PRODUCERS_CONFIG}). This is the only class that reads environment
  * variables; command-line options win over them.
  *
  * @param bootstrapServers Kafka {@code bootstrap.servers}
@@ -26,6 +26,11 @@ public record ProducerSettings(String bootstrapServers, String registryUrl, Map<
     public static final String BOOTSTRAP_ENV = "PRODUCERS_BOOTSTRAP_SERVERS";
     /** Environment variable naming the registry when {@code --schema-registry-url} is not given. */
     public static final String REGISTRY_ENV = "SCHEMA_REGISTRY_URL";
+    /**
+     * Environment variable naming the client config file (SASL, TLS, registry credentials) when
+     * {@code --producer-config} is not given.
+     */
+    public static final String CONFIG_ENV = "PRODUCERS_CONFIG";
     /** Used when neither option nor environment names the brokers: the local run's broker. */
     public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
     /** Used when neither option nor environment names the registry: the local run's registry. */
@@ -45,7 +50,10 @@ public record ProducerSettings(String bootstrapServers, String registryUrl, Map<
                                            Map<String, String> environment) {
         String bootstrap = firstNonBlank(bootstrapOption, environment.get(BOOTSTRAP_ENV), DEFAULT_BOOTSTRAP);
         String registry = firstNonBlank(registryOption, environment.get(REGISTRY_ENV), DEFAULT_REGISTRY);
-        Map<String, String> extra = producerConfig == null ? Map.of() : readProperties(producerConfig);
+        String configEnv = environment.get(CONFIG_ENV);
+        Path config = producerConfig != null ? producerConfig
+                : configEnv == null || configEnv.isBlank() ? null : Path.of(configEnv.trim());
+        Map<String, String> extra = config == null ? Map.of() : readProperties(config);
         return new ProducerSettings(bootstrap, registry, extra);
     }
 
@@ -74,7 +82,7 @@ public record ProducerSettings(String bootstrapServers, String registryUrl, Map<
             properties.load(reader);
         } catch (IOException e) {
             throw new ProducersException("Cannot read the producer config file " + file + " (" + e.getMessage()
-                    + "): pass a readable Java properties file to --producer-config.", e);
+                    + "): pass a readable Java properties file to --producer-config (or $" + CONFIG_ENV + ").", e);
         }
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));

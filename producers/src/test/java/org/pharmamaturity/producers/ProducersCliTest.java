@@ -67,6 +67,20 @@ class ProducersCliTest {
     }
 
     @Test
+    void theEnvironmentNamesTheConfigFileWhenTheOptionDoesNot(@TempDir Path dir) throws Exception {
+        Path fromEnv = dir.resolve("env.properties");
+        Files.writeString(fromEnv, "security.protocol=SASL_SSL\n");
+        Path fromOption = dir.resolve("option.properties");
+        Files.writeString(fromOption, "security.protocol=SSL\n");
+        Map<String, String> env = Map.of(ProducerSettings.CONFIG_ENV, fromEnv.toString());
+
+        assertThat(ProducerSettings.resolve(null, null, null, env).clientProperties())
+                .isEqualTo(Map.of("security.protocol", "SASL_SSL"));
+        assertThat(ProducerSettings.resolve(null, null, fromOption, env).clientProperties())
+                .isEqualTo(Map.of("security.protocol", "SSL"));
+    }
+
+    @Test
     void aMissingProducerConfigFileSaysWhatToDo() {
         Path missing = Path.of("no-such-client.properties");
         assertThatThrownBy(() -> ProducerSettings.resolve(null, null, missing, Map.of()))

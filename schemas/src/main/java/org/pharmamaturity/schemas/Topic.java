@@ -119,6 +119,10 @@ public final class Topic<V extends SpecificRecord> {
             KPI_EQUIPMENT_DAILY, KPI_ENTERPRISE_DAILY, MATURITY_ENTERPRISE, MATURITY_SECTOR, MATURITY_ALERTS,
             MATURITY_DLQ);
 
+    private static final List<Topic<?>> INPUTS = List.of(REF_ENTERPRISE, REF_EQUIPMENT, FACTORY_EQUIPMENT_STATE,
+            FACTORY_PRODUCTION_COUNT, FACTORY_EQUIPMENT_TELEMETRY, FACTORY_BATCH_STATUS, QUALITY_EVENT,
+            FACTORY_ENERGY_READING, LOGISTICS_COLDCHAIN_READING, LOGISTICS_SHIPMENT, ASSESSMENT_SELF_SUBMITTED);
+
     private static final Map<String, Topic<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));
 
@@ -154,6 +158,16 @@ public final class Topic<V extends SpecificRecord> {
     /** Every topic of the pipeline, inputs first, in the order of DESIGN.md section 5. */
     public static List<Topic<?>> all() {
         return ALL;
+    }
+
+    /** The topics producers write and the pipeline reads: reference data, plant readings, self-assessments. */
+    public static List<Topic<?>> inputs() {
+        return INPUTS;
+    }
+
+    /** The topics the pipeline writes: daily KPIs, maturity, sectors, alerts, dead letters. */
+    public static List<Topic<?>> outputs() {
+        return ALL.stream().filter(topic -> !INPUTS.contains(topic)).toList();
     }
 
     /** The topic with this name, if it is one of the pipeline's. */

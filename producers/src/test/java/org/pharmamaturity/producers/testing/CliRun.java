@@ -15,9 +15,14 @@ public record CliRun(int exitCode, String errors) {
 
     /** {@code producers <args> --bootstrap-servers ... --schema-registry-url ...}. */
     public static CliRun against(EmbeddedStack stack, String... args) {
+        return against(stack.bootstrapServers(), stack.registryUrl(), args);
+    }
+
+    /** {@code producers <args> --bootstrap-servers <bootstrapServers> --schema-registry-url <registryUrl>}. */
+    public static CliRun against(String bootstrapServers, String registryUrl, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.add(1, "--bootstrap-servers=" + stack.bootstrapServers());
-        all.add(2, "--schema-registry-url=" + stack.registryUrl());
+        all.add(1, "--bootstrap-servers=" + bootstrapServers);
+        all.add(2, "--schema-registry-url=" + registryUrl);
         StringWriter errors = new StringWriter();
         CommandLine commandLine = ProducersCli.commandLine().setErr(new PrintWriter(errors, true));
         int exitCode = commandLine.execute(all.toArray(String[]::new));

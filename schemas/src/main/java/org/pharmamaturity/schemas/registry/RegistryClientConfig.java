@@ -18,6 +18,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param urls the registry's Confluent API base URLs, tried in turn when one is unreachable; a single
  *        {@code mock://<scope>} URL selects the in-memory registry of that scope
  * @param userInfo {@code user:password} for HTTP basic auth, if any (never logged)
+ * @param trustStore the certificates an HTTPS registry is trusted by, when not the JVM's default ones
  * @param connectTimeout how long to wait for a TCP connection
  * @param requestTimeout how long to wait for an answer
  * @param maxRetries how many times to retry after an I/O error or a 5xx answer
@@ -25,7 +26,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param retryMaxWait the longest wait between retries
  * @param cacheCapacity how many schemas and ids to keep in each cache
  */
-public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo, Duration connectTimeout,
+public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo,
+        Optional<RegistryTrustStore> trustStore, Duration connectTimeout,
         Duration requestTimeout, int maxRetries, Duration retryWait, Duration retryMaxWait, int cacheCapacity) {
 
     /** Comma-separated list of registry base URLs, e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7}. */
@@ -91,7 +93,7 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo, Du
             throw new ConfigException(SCHEMA_REGISTRY_URL, values.string(SCHEMA_REGISTRY_URL).orElse(""),
                     "a mock:// URL must be the only URL");
         }
-        return new RegistryClientConfig(urls, userInfo,
+        return new RegistryClientConfig(urls, userInfo, RegistryTrustStore.from(values),
                 Duration.ofMillis(clientInt(values, HTTP_CONNECT_TIMEOUT_MS, 10_000, 1)),
                 Duration.ofMillis(clientInt(values, HTTP_READ_TIMEOUT_MS, 30_000, 1)),
                 clientInt(values, MAX_RETRIES, 3, 0),
@@ -109,8 +111,8 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo, Du
     @Override
     public String toString() {
         // The credentials never appear in logs or exception messages.
-        return "RegistryClientConfig[urls=" + urls + ", basicAuth=" + userInfo.isPresent() + ", connectTimeout="
-                + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + "]";
+        return "RegistryClientConfig[urls=" + urls + ", basicAuth=" + userInfo.isPresent() + ", trustStore="
+                + trustStore.map(RegistryTrustStore::toString).orElse("default") + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + "]";
     }
 
     private static Optional<String> clientString(ConfigValues values, String key) {

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,10 +32,10 @@ final class RegistryHttp {
     private static final int MAX_BODY_IN_MESSAGE = 300;
 
     /**
-     * One JDK client per connect timeout, shared by every registry client of the JVM: each JDK client owns a
-     * selector thread and a connection pool, and a Streams application creates a serde per topic.
+     * One JDK client per connect timeout and trust store, shared by every registry client of the JVM: each JDK
+     * client owns a selector thread and a connection pool, and a Streams application creates a serde per topic.
      */
-    private static final Map<Duration, HttpClient> SHARED_CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<ClientKey, HttpClient> SHARED_CLIENTS = new ConcurrentHashMap<>();
 
     private final RegistryClientConfig config;
     private final HttpClient http;
@@ -46,10 +48,8 @@ final class RegistryHttp {
         this.config = config;
         this.json = json;
         // HTTP/1.1: the registries in use speak it, and the JDK's HTTP/2 upgrade attempt buys nothing here.
-        this.http = SHARED_CLIENTS.computeIfAbsent(config.connectTimeout(), timeout -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build());
+        this.http = SHARED_CLIENTS.computeIfAbsent(new ClientKey(config.connectTimeout(), config.trustStore()),
+                RegistryHttp::newClient);
         this.authorization = config.userInfo().map(u ->
                 "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
     }
@@ -107,9 +107,19 @@ final class RegistryHttp {
                     lastServerError.statusCode(), error.code());
         }
         throw new RegistryUnreachableException("Failed to " + what + ": the schema registry is unreachable at "
-                + urls + " (" + describe(lastIoError) + ", " + attempts + " attempts). Check that the registry is"
-                + " running and that schema.registry.url points at its Confluent API (for Apicurio:"
-                + " http://<host>:<port>/apis/ccompat/v7).", lastIoError);
+                + urls + " (" + describe(lastIoError) + ", " + attempts + " attempts). " + (lastIoError instanceof SSLException
+                ? "The TLS handshake failed: check that " + RegistryTrustStore.LOCATION + " holds the registry's"
+                        + " certificate or its CA, and that the URL's host name is one the certificate names."
+                : "Check that the registry is running and that schema.registry.url points at its Confluent API (for"
+                        + " Apicurio: http://<host>:<port>/apis/ccompat/v7)."), lastIoError);
+    }
+
+    private static HttpClient newClient(ClientKey key) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(key.connectTimeout());
+        key.trustStore().ifPresent(store -> builder.sslContext(store.sslContext()));
+        return builder.build();
     }
 
     private HttpRequest request(URI base, String method, String path, HttpRequest.BodyPublisher body) {
@@ -187,6 +197,10 @@ final class RegistryHttp {
     static String abbreviate(String text) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= MAX_BODY_IN_MESSAGE ? oneLine : oneLine.substring(0, MAX_BODY_IN_MESSAGE) + "...";
+    }
+
+    /** What makes two registry clients able to share one JDK client. */
+    private record ClientKey(Duration connectTimeout, Optional<RegistryTrustStore> trustStore) {
     }
 
     /** The Confluent API's error body: {@code {"error_code": 40403, "message": "..."}}. */

@@ -95,4 +95,27 @@ class RegistryClientConfigTest {
                 "basic.auth.credentials.source", "SASL_INHERIT")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("USER_INFO and URL");
     }
+
+    @Test
+    void theTrustStoreIsTheRegistrysOwnNotKafkas() {
+        RegistryClientConfig kafkaOnly = RegistryClientConfig.from(Map.of("schema.registry.url", "https://r:8443",
+                "ssl.truststore.location", "/etc/kafka/broker-ca.p12"));
+        RegistryClientConfig registry = RegistryClientConfig.from(Map.of("schema.registry.url", "https://r:8443",
+                "schema.registry.ssl.truststore.location", "/etc/registry-ca.p12",
+                "schema.registry.ssl.truststore.password", "secret"));
+
+        assertThat(kafkaOnly.trustStore()).isEmpty();
+        assertThat(registry.trustStore()).contains(new RegistryTrustStore(java.nio.file.Path.of("/etc/registry-ca.p12"),
+                Optional.of("secret"), "PKCS12"));
+        assertThat(registry.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void anUnreadableTrustStoreNamesTheSetting() {
+        RegistryClientConfig config = RegistryClientConfig.from(Map.of("schema.registry.url", "https://r:8443",
+                "schema.registry.ssl.truststore.location", "/no/such/truststore.p12"));
+
+        assertThatThrownBy(() -> new RestSchemaRegistryClient(config))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.ssl.truststore.location");
+    }
 }

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.registry.RegistryTrustStore;
 
 /**
  * The service's configuration, read once: built-in defaults, then a properties file, then environment variables.
@@ -41,7 +42,8 @@ import org.pharmamaturity.schemas.Topic;
  * {@code MATURITY_BOOTSTRAP_SERVERS}, {@code maturity.kpi.grace} by {@code MATURITY_KPI_GRACE}. This works for
  * every key that has a default or appears in the file, and for every Kafka Streams, producer, consumer and admin
  * client setting (so {@code MATURITY_SECURITY_PROTOCOL}, {@code MATURITY_SASL_JAAS_CONFIG} work without a file)
- * and the registry's credentials ({@code MATURITY_BASIC_AUTH_USER_INFO}).
+ * and the registry's credentials and trust store ({@code MATURITY_BASIC_AUTH_USER_INFO},
+ * {@code MATURITY_SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION}).
  */
 public final class ServiceSettings {
 
@@ -323,7 +325,7 @@ public final class ServiceSettings {
         keys.addAll(ConsumerConfig.configNames());
         keys.addAll(AdminClientConfig.configNames());
         keys.addAll(List.of("basic.auth.credentials.source", "basic.auth.user.info", "auto.register.schemas",
-                "use.latest.version"));
+                "use.latest.version", RegistryTrustStore.LOCATION, RegistryTrustStore.PASSWORD, RegistryTrustStore.TYPE));
         return Set.copyOf(keys);
     }
 

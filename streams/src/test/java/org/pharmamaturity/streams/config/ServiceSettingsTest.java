@@ -119,4 +119,16 @@ class ServiceSettingsTest {
                 .containsEntry("basic.auth.user.info", "user:secret")
                 .doesNotContainKey("not.a.setting");
     }
+
+    @Test
+    void theRegistryTrustStoreComesFromTheEnvironmentAndReachesTheSerdesAndBothApplications() {
+        ServiceSettings settings = ServiceSettings.load(null, Map.of("MATURITY_SECURITY_PROTOCOL", "SASL_SSL",
+                "MATURITY_SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/maturity/registry-ca.p12",
+                "MATURITY_SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD", "changeit"));
+
+        assertThat(settings.serdeSettings()).containsEntry("schema.registry.ssl.truststore.location",
+                "/etc/maturity/registry-ca.p12").containsEntry("schema.registry.ssl.truststore.password", "changeit");
+        assertThat(settings.streamsProperties()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(settings.referenceAuditProperties()).containsEntry("security.protocol", "SASL_SSL");
+    }
 }

@@ -41,6 +41,8 @@ final class EmbeddedTopics {
 
     private final String bootstrapServers;
     private final String registryUrl;
+    /** Security settings of every client and serde: SASL and TLS for Kafka, trust store and credentials for the registry. */
+    private final Map<String, Object> clientSettings;
 
     /** The topics on the JVM's shared embedded stack. */
     EmbeddedTopics() {
@@ -49,9 +51,23 @@ final class EmbeddedTopics {
 
     /** The topics on a given broker, with a given registry. */
     EmbeddedTopics(String bootstrapServers, String registryUrl) {
+        this(bootstrapServers, registryUrl, Map.of());
+        TopicProvisioner.createMissing(Map.of("bootstrap.servers", bootstrapServers), Optional.empty());
+    }
+
+    private EmbeddedTopics(String bootstrapServers, String registryUrl, Map<String, Object> clientSettings) {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
-        TopicProvisioner.createMissing(Map.of("bootstrap.servers", bootstrapServers), Optional.empty());
+        this.clientSettings = Map.copyOf(clientSettings);
+    }
+
+    /**
+     * The topics of a secured broker and registry, used as the client {@code clientSettings} describe (Kafka's
+     * security.protocol, sasl.*, ssl.* and the registry's basic auth and trust store); an administrator must have
+     * created them, since a client with limited rights cannot.
+     */
+    static EmbeddedTopics asClient(String bootstrapServers, String registryUrl, Map<String, Object> clientSettings) {
+        return new EmbeddedTopics(bootstrapServers, registryUrl, clientSettings);
     }
 
     String bootstrapServers() {
@@ -68,6 +84,7 @@ final class EmbeddedTopics {
      */
     Map<String, String> serviceSettings(String applicationId, Path stateDir) throws IOException {
         Map<String, String> settings = new HashMap<>();
+        clientSettings.forEach((key, value) -> settings.put(key, value.toString()));
         settings.put("application.id", applicationId);
         settings.put("bootstrap.servers", bootstrapServers);
         settings.put("schema.registry.url", registryUrl);
@@ -83,13 +100,14 @@ final class EmbeddedTopics {
     /** An idempotent producer of Avro values with string keys. */
     KafkaProducer<String, SpecificRecord> producer() {
         AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
-        values.configure(Map.of("schema.registry.url", registryUrl), false);
+        values.configure(serdeSettings(Map.of()), false);
         return producer(values);
     }
 
     /** An idempotent producer with the given value serializer (one that already knows some schema ids). */
     KafkaProducer<String, SpecificRecord> producer(AvroSerializer<SpecificRecord> values) {
         Properties properties = new Properties();
+        properties.putAll(clientSettings);
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -104,9 +122,18 @@ final class EmbeddedTopics {
     /** A producer of raw bytes, for records that are not what their topic expects. */
     KafkaProducer<byte[], byte[]> rawProducer() {
         Properties properties = new Properties();
+        properties.putAll(clientSettings);
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The registry's URL and the client settings, then {@code extra}. */
+    private Map<String, Object> serdeSettings(Map<String, Object> extra) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put("schema.registry.url", registryUrl);
+        settings.putAll(extra);
+        return settings;
     }
 
     /**
@@ -140,12 +167,12 @@ final class EmbeddedTopics {
     private <V extends SpecificRecord> void readCommitted(Topic<V> topic, Predicate<String> keys,
             Consumer<ConsumerRecord<String, V>> sink, BooleanSupplier done,
             Duration timeout) {
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = new HashMap<>(clientSettings);
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroDeserializer<V> values = new AvroDeserializer<>();
-        values.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", true), false);
+        values.configure(serdeSettings(Map.of("specific.avro.reader", true)), false);
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map((PartitionInfo info) -> new TopicPartition(info.topic(), info.partition())).toList();

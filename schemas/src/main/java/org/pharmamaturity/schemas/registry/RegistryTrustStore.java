@@ -1,0 +1,66 @@
+package org.pharmamaturity.schemas.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The certificates an HTTPS registry is trusted by, when they are not in the JVM's default trust store (a private
+ * CA, a self-signed test certificate): Confluent's {@code schema.registry.ssl.truststore.*} settings. Host names are
+ * verified against the certificate as the JDK's HTTP client always does.
+ *
+ * @param location the trust store file
+ * @param password its password, if it has one (never logged)
+ * @param type PKCS12 (the default) or JKS
+ */
+public record RegistryTrustStore(Path location, Optional<String> password, String type) {
+
+    /** The trust store file; only with the {@code schema.registry.} prefix, as Kafka's own ssl.* are the broker's. */
+    public static final String LOCATION = "schema.registry.ssl.truststore.location";
+    /** The trust store's password. */
+    public static final String PASSWORD = "schema.registry.ssl.truststore.password";
+    /** The trust store's type, PKCS12 unless set. */
+    public static final String TYPE = "schema.registry.ssl.truststore.type";
+
+    private static final String DEFAULT_TYPE = "PKCS12";
+
+    /** The trust store the settings name, or empty when they name none (the JVM's default trust applies). */
+    static Optional<RegistryTrustStore> from(ConfigValues values) {
+        return values.string(LOCATION).filter(location -> !location.isEmpty())
+                .map(location -> new RegistryTrustStore(Path.of(location),
+                        values.string(PASSWORD).filter(password -> !password.isEmpty()),
+                        values.string(TYPE).filter(type -> !type.isEmpty()).orElse(DEFAULT_TYPE)));
+    }
+
+    /** A TLS context that trusts exactly the certificates of this store. */
+    SSLContext sslContext() {
+        char[] secret = password.map(String::toCharArray).orElse(null);
+        try (InputStream in = Files.newInputStream(location)) {
+            KeyStore store = KeyStore.getInstance(type);
+            store.load(in, secret);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(LOCATION, location.toString(), "cannot be read as a " + type
+                    + " trust store (" + e.getMessage() + "); check the file, " + PASSWORD + " and " + TYPE);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // The password never appears in logs or exception messages.
+        return "RegistryTrustStore[" + location + ", " + type + "]";
+    }
+}
