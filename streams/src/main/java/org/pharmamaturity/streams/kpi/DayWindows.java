@@ -41,14 +41,12 @@ public final class DayWindows {
 
     /**
      * The days kept in {@code store}, resumed from what it saved. A store written before close margins existed
-     * holds only the event-time mark: the days it closed are those the grace closed.
+     * holds only the event-time mark: the days it closed are those the grace closed. (Once a mark is saved, this
+     * class has also saved a closing due or a first open day.)
      */
     public static DayWindows resume(KeyValueStore<String, Long> store, Duration grace, Duration margin) {
         UtcDays days = new UtcDays(grace);
         EventTimeClock clock = EventTimeClock.resume(store);
-        Long savedFirstOpen = store.get(FIRST_OPEN_DAY_KEY);
-        int firstOpen = savedFirstOpen != null ? savedFirstOpen.intValue()
-                : clock.highWaterMs() == Long.MIN_VALUE ? Integer.MIN_VALUE : days.firstOpenDay(clock.highWaterMs());
         Map<Integer, Long> due = new HashMap<>();
         try (KeyValueIterator<String, Long> saved = store.prefixScan(DUE_PREFIX, new StringSerializer())) {
             while (saved.hasNext()) {
@@ -56,6 +54,10 @@ public final class DayWindows {
                 due.put(Integer.parseInt(entry.key.substring(DUE_PREFIX.length())), entry.value);
             }
         }
+        Long savedFirstOpen = store.get(FIRST_OPEN_DAY_KEY);
+        boolean markOnly = savedFirstOpen == null && due.isEmpty() && clock.highWaterMs() != Long.MIN_VALUE;
+        int firstOpen = savedFirstOpen != null ? savedFirstOpen.intValue()
+                : markOnly ? days.firstOpenDay(clock.highWaterMs()) : Integer.MIN_VALUE;
         return new DayWindows(store, clock, new DayClosing(days, margin, firstOpen, due), margin);
     }
 
