@@ -14,7 +14,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.evaluation.scoring.AssessmentValidator;
-import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.streams.maturity.Assessments;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.validation.CheckContext;

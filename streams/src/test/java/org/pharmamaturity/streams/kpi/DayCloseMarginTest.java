@@ -7,6 +7,7 @@ import static org.pharmamaturity.streams.testing.TestRecords.count;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 import static org.pharmamaturity.streams.testing.TestRecords.state;
+import static org.pharmamaturity.streams.testing.TestRecords.transport;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.avro.ColdChainReading;
 import org.pharmamaturity.schemas.avro.DeadLetter;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.avro.EquipmentKpi;
@@ -29,7 +31,8 @@ import org.pharmamaturity.streams.testing.PipelineDriver;
  * The close margin (30 s of wall clock after the event time passed a day's end plus its 1 h grace) through the whole
  * topology. EQ1's day 2025-03-01: RUNNING 06:00, PLANNED_STOP 14:00, RUNNING 16:00, UNPLANNED_STOP 20:00, and a count
  * at 10:00 of 950 good and 50 rejected units at an ideal 36 s each; the next morning's RUNNING at 06:00 overtakes
- * the count, as it can between the two repartition topics of kpi-equipment.
+ * the count, as it can between the two repartition topics of kpi-equipment. The cold-chain stage closes its days
+ * by the same rules.
  */
 class DayCloseMarginTest {
 
@@ -100,6 +103,27 @@ class DayCloseMarginTest {
         assertThat(letter.getKey()).isEqualTo(ByteBuffer.wrap("EQ1".getBytes(StandardCharsets.UTF_8)));
         // The very bytes a registry-aware producer writes to factory.production.count for this record.
         assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(driver.serialize("factory.production.count", late)));
+    }
+
+    @Test
+    void aColdChainReadingAfterTheMarginIsALateDeadLetterWithItsBytes() {
+        driver = plant(MARGIN);
+        driver.pipe(Topic.LOGISTICS_COLDCHAIN_READING, "SH1", transport("SH1", "E1", "2025-03-01T10:00:00Z", 5.0));
+        driver.pipe(Topic.LOGISTICS_COLDCHAIN_READING, "SH1", transport("SH1", "E1", "2025-03-02T06:00:00Z", 5.0));
+        driver.advanceWallClock(MARGIN);
+
+        ColdChainReading late = transport("SH1", "E1", "2025-03-01T11:00:00Z", 5.0);
+        driver.pipe(Topic.LOGISTICS_COLDCHAIN_READING, "SH1", late);
+
+        assertThat(driver.meters().lateRecords(ColdChainProcessor.STAGE)).isEqualTo(1);
+        List<KeyValue<String, DeadLetter>> letters = driver.read(Topic.MATURITY_DLQ);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).key).isEqualTo("SH1");
+        assertThat(letters.get(0).value.getReason()).isEqualTo(DeadLetterReason.LATE);
+        assertThat(letters.get(0).value.getSourceTopic()).isEqualTo("logistics.coldchain.reading");
+        assertThat(letters.get(0).value.getProcessor()).isEqualTo("kpi-coldchain");
+        assertThat(letters.get(0).value.getValue())
+                .isEqualTo(ByteBuffer.wrap(driver.serialize("logistics.coldchain.reading", late)));
     }
 
     @Test
