@@ -7,9 +7,11 @@ import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 import static org.pharmamaturity.streams.testing.TestRecords.state;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,8 +30,6 @@ import org.pharmamaturity.embedded.LocalBrokerSettings;
 import org.pharmamaturity.embedded.LocalKafkaBroker;
 import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.schemas.Topic;
-import org.pharmamaturity.schemas.avro.DeadLetter;
-import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.avro.EquipmentKpi;
 import org.pharmamaturity.schemas.avro.EquipmentState;
 import org.pharmamaturity.streams.MaturityStreamsService;
@@ -174,7 +173,7 @@ class OrderRaceTest {
         return keys;
     }
 
-    private Map<String, String> settings(EmbeddedTopics topics, Path work) throws java.io.IOException {
+    private Map<String, String> settings(EmbeddedTopics topics, Path work) throws IOException {
         Map<String, String> settings = topics.serviceSettings("it-order-race-" + run, work);
         settings.put(ServiceSettings.KPI_GRACE, "PT1H");
         String margin = System.getProperty("maturity.test.close-margin");
@@ -193,6 +192,6 @@ class OrderRaceTest {
     }
 
     private static String at(LocalDate day, String time) {
-        return day.atTime(java.time.LocalTime.parse(time)).toInstant(ZoneOffset.UTC).toString();
+        return day.atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC).toString();
     }
 }
