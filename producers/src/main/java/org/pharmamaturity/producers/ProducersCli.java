@@ -9,12 +9,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The factory-side command line: {@code simulate}, {@code ingest}, {@code gateway}, {@code load} and {@code topics}, each with {@code --help}.
+ * The factory-side command line: {@code simulate}, {@code ingest}, {@code gateway}, {@code load}, {@code topics} and
+ * {@code replay}, each with {@code --help}.
  * A {@link ProducersException} or a Kafka error ends the process with one line on standard error and exit code 2.
  */
 @Command(name = "producers", mixinStandardHelpOptions = true, version = "producers 0.1.0",
         description = "Publish plant data to the pharma maturity pipeline (Kafka + a Confluent-compatible schema registry).",
-        subcommands = {SimulateCommand.class, IngestCommand.class, GatewayCommand.class, LoadCommand.class, TopicsCommand.class,
+        subcommands = {SimulateCommand.class, IngestCommand.class, GatewayCommand.class, LoadCommand.class,
+                TopicsCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ProducersCli implements Runnable {
 

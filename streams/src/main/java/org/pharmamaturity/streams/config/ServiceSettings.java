@@ -61,6 +61,11 @@ public final class ServiceSettings {
     public static final String CHECK_INTERVAL = "maturity.check-interval";
     /** ISO-8601 duration: how often changed KPIs and sector statistics are published (default PT1S; PT0S: at once). */
     public static final String PUBLISH_INTERVAL = "maturity.kpi.publish-interval";
+    /**
+     * ISO-8601 duration: wall-clock time a KPI day stays open after its end plus the grace has passed in event time,
+     * for records overtaken on their way through another topic (default PT30S; PT0S: close at once).
+     */
+    public static final String KPI_CLOSE_MARGIN = "maturity.kpi.close-margin";
     /** Create missing topics at start-up (default true). */
     public static final String TOPICS_CREATE = "maturity.topics.create";
     /** Replication factor of topics created at start-up; empty means the broker's default. */
@@ -110,6 +115,7 @@ public final class ServiceSettings {
         Duration silence = duration(DATA_SILENCE, problems);
         Duration check = duration(CHECK_INTERVAL, problems);
         Duration publish = duration(PUBLISH_INTERVAL, problems);
+        Duration closeMargin = duration(KPI_CLOSE_MARGIN, problems);
         String create = values.get(TOPICS_CREATE);
         if (!"true".equalsIgnoreCase(create) && !"false".equalsIgnoreCase(create)) {
             problems.add(TOPICS_CREATE + ": '" + create + "' is neither true nor false");
@@ -125,7 +131,7 @@ public final class ServiceSettings {
         if (problems.isEmpty()) {
             try {
                 topologySettings = new TopologySettings(skew, horizon, grace, silence, check, Topic.KEYED_PARTITIONS,
-                        publish);
+                        publish, closeMargin);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -348,6 +354,7 @@ public final class ServiceSettings {
         defaults.put(DATA_SILENCE, TopologySettings.DEFAULTS.dataSilence().toString());
         defaults.put(CHECK_INTERVAL, TopologySettings.DEFAULTS.checkInterval().toString());
         defaults.put(PUBLISH_INTERVAL, TopologySettings.DEFAULTS.publishInterval().toString());
+        defaults.put(KPI_CLOSE_MARGIN, TopologySettings.DEFAULTS.closeMargin().toString());
         defaults.put(TOPICS_CREATE, "true");
         defaults.put(TOPICS_REPLICATION_FACTOR, "");
         defaults.put(API_PORT, "8080");

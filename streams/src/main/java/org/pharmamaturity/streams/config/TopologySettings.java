@@ -17,16 +17,21 @@ import java.time.Duration;
  *        statistics are published: everything that arrived in between is published once, so a burst of readings
  *        costs one KPI record and one re-scoring per enterprise instead of one per reading; zero publishes on
  *        every change
+ * @param closeMargin wall-clock time a KPI day stays open after the event time says it closes (its end plus the
+ *        grace), so that records sent before the one that moved the event time, but overtaking it on their way
+ *        through another topic, are still counted ({@link org.pharmamaturity.streams.kpi.DayClosing}); zero closes
+ *        a day as soon as the event time says so
  */
 public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Duration grace, Duration dataSilence,
-        Duration checkInterval, int partitions, Duration publishInterval) {
+        Duration checkInterval, int partitions, Duration publishInterval, Duration closeMargin) {
 
     /**
      * The defaults of DESIGN.md and domain.md 7.6: 5 min skew, 24 h horizon, 1 h grace, 6 h silence; results
-     * published once a second.
+     * published once a second; a day closes 30 s (wall clock) after the event time says so.
      */
     public static final TopologySettings DEFAULTS = new TopologySettings(Duration.ofMinutes(5), Duration.ofHours(24),
-            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6, Duration.ofSeconds(1));
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6, Duration.ofSeconds(1),
+            Duration.ofSeconds(30));
 
     public TopologySettings {
         requirePositive("maxFutureSkew", maxFutureSkew, true);
@@ -35,6 +40,7 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
         requirePositive("dataSilence", dataSilence, false);
         requirePositive("checkInterval", checkInterval, false);
         requirePositive("publishInterval", publishInterval, true);
+        requirePositive("closeMargin", closeMargin, true);
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
         }
@@ -42,7 +48,14 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
 
     /** These settings with another {@link #publishInterval()}. */
     public TopologySettings withPublishInterval(Duration interval) {
-        return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions, interval);
+        return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions, interval,
+                closeMargin);
+    }
+
+    /** These settings with another {@link #closeMargin()}. */
+    public TopologySettings withCloseMargin(Duration margin) {
+        return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
+                publishInterval, margin);
     }
 
     private static void requirePositive(String name, Duration value, boolean zeroAllowed) {

@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.pharmamaturity.evaluation.kpi.ExcursionEpisode;
+import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.ColdChainReading;
 import org.pharmamaturity.streams.alerts.Alerts;
-import org.pharmamaturity.streams.metrics.PipelineMeters;
+import org.pharmamaturity.streams.dlq.LateDeadLetters;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.ColdChainDayFigures;
 import org.pharmamaturity.streams.state.avro.ColdChainSampleEntry;
@@ -24,9 +26,10 @@ import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 /**
  * Cold chain per shipment or storage unit (the topic's key) and UTC day: keeps the readings of the open days,
  * publishes the day's figures ({@link ColdChainFigures}) whenever they change, and raises an alert for each new
- * excursion episode. Days close like the equipment days, when the time passes the day's end plus the grace; that
- * time is the latest eventTime seen ({@link EventTimeClock}), not the task's stream time, because this processor
- * shares its task with validation and the stream time there follows the producers' wall clock. A closed day's
+ * excursion episode. Days close like the equipment days ({@link DayWindows}: when the time passes the day's end
+ * plus the grace, and then the close margin in wall-clock time; a later reading for the day goes to maturity.dlq);
+ * that time is the latest eventTime seen ({@link EventTimeClock}), not the task's stream time, because this
+ * processor shares its task with validation and the stream time there follows the producers' wall clock. A closed day's
  * figures stay in the unit's record for queries (the last {@value #CLOSED_DAYS_KEPT}), and a unit silent for
  * longer than that is forgotten.
  */
@@ -37,23 +40,32 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
     /** Closed days whose figures a unit keeps for queries. */
     public static final int CLOSED_DAYS_KEPT = 31;
 
-    private final UtcDays days;
-    private final PipelineMeters meters;
+    private final Duration grace;
+    private final Duration closeMargin;
+    private final LateDeadLetters lateRecords;
     private ProcessorContext<String, ColdChainResult> context;
     private KeyValueStore<String, ColdChainUnit> units;
-    private EventTimeClock clock;
+    private DayWindows days;
     private int checkedFirstOpenDay = Integer.MIN_VALUE;
 
-    public ColdChainProcessor(Duration grace, PipelineMeters meters) {
-        this.days = new UtcDays(grace);
-        this.meters = meters;
+    public ColdChainProcessor(Duration grace, Duration closeMargin, LateDeadLetters lateRecords) {
+        this.grace = grace;
+        this.closeMargin = closeMargin;
+        this.lateRecords = lateRecords;
     }
 
     @Override
     public void init(ProcessorContext<String, ColdChainResult> context) {
         this.context = context;
         this.units = context.getStateStore(StoreNames.KPI_COLDCHAIN_UNITS);
-        this.clock = EventTimeClock.resume(context.getStateStore(StoreNames.KPI_COLDCHAIN_EVENT_TIME));
+        this.days = DayWindows.resume(context.getStateStore(StoreNames.KPI_COLDCHAIN_EVENT_TIME), grace, closeMargin);
+        if (days.waitsForMargin()) {
+            context.schedule(days.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+                if (days.finalise(now)) {
+                    closeDays();
+                }
+            });
+        }
     }
 
     @Override
@@ -61,9 +73,12 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
         ColdChainReading reading = record.value();
         long time = reading.getEventTime().toEpochMilli();
         int day = UtcDays.dayOf(time);
-        long nowMs = clock.observe(time);
-        if (days.closed(day, nowMs)) {
-            meters.lateRecord(STAGE);
+        days.observe(time, context.currentSystemTimeMs());
+        if (!days.isOpen(day)) {
+            context.forward(record.withValue(ColdChainResult.ofLate(lateRecords.deadLetter(
+                    Topic.LOGISTICS_COLDCHAIN_READING, record.key(), reading, record.headers(),
+                    reading.getEnterpriseId(), reading.getEventTime(), context.currentSystemTimeMs()))));
+            closeDays();
             return;
         }
         ColdChainUnit unit = units.get(record.key());
@@ -79,7 +94,7 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
         alertNewEpisodes(unit, unitDay, reading);
         publishChanged(unit, Integer.MIN_VALUE, record.timestamp());
         units.put(record.key(), unit);
-        closeDays(nowMs);
+        closeDays();
     }
 
     private void alertNewEpisodes(ColdChainUnit unit, ColdChainUnitDay unitDay, ColdChainReading reading) {
@@ -96,8 +111,8 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
     }
 
     /** Gives every day that closed since the last check its final figures; cheap until the first open day moves. */
-    private void closeDays(long nowMs) {
-        int firstOpen = days.firstOpenDay(nowMs);
+    private void closeDays() {
+        int firstOpen = days.firstOpenDay();
         if (firstOpen <= checkedFirstOpenDay) {
             return;
         }
@@ -119,7 +134,7 @@ public final class ColdChainProcessor implements Processor<String, ColdChainRead
                 units.delete(entry.key);
                 continue;
             }
-            publishChanged(unit, firstOpen, nowMs);
+            publishChanged(unit, firstOpen, days.highWaterMs());
             List<ColdChainDayFigures> closed = new ArrayList<>(unit.getClosedDays());
             List<ColdChainUnitDay> open = new ArrayList<>();
             for (ColdChainUnitDay unitDay : unit.getDays()) {

@@ -56,8 +56,12 @@ import org.pharmamaturity.streams.state.avro.TelemetryFact;
  * unit's previous figures for their day (they come from upstream processors that applied the grace already); a
  * telemetry fact marks the equipment as reporting; an energy reading adds its kgce and its 15-minute slot; a
  * deviation counts on the day it was opened; a batch counts on the day it was released, as right first time
- * unless a deviation naming it arrived before its day closed. Facts straight from input events whose day closed
- * are counted as late and dropped; a batch's deviation mark is kept whatever the day.
+ * unless a deviation naming it arrived before its day closed. Days close as the equipment days do
+ * ({@link DayWindows}: event time past the day's end plus the grace, then the close margin in wall-clock time, since
+ * the facts come through six repartition topics whose upstream tasks commit at different moments). Facts straight
+ * from input events whose day closed are counted as late and dropped (a fact no longer holds its input record, so
+ * unlike the equipment and cold-chain stages this one cannot dead-letter it); a batch's deviation mark is kept
+ * whatever the day.
  *
  * <p>The networking rate of a day counts the registered equipment (the enterprise's equipment in ref.equipment
  * now) with a reading that day; the rolling one, those with a reading in the 24 h up to the enterprise's latest
@@ -77,7 +81,8 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     private static final String RELEASED = "RELEASED";
     private static final String DEVIATION = "DEVIATION";
 
-    private final UtcDays days;
+    private final Duration grace;
+    private final Duration closeMargin;
     private final Duration publishInterval;
     private final PipelineMeters meters;
     private ProcessorContext<String, EnterpriseKpiResult> context;
@@ -86,7 +91,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     private KeyValueStore<String, EnterpriseKpi> daily;
     private KeyValueStore<String, EnterpriseKpi> rolling;
     private ReferenceData reference;
-    private EventTimeClock clock;
+    private DayWindows days;
     private KeyValueStore<String, PendingKpis> pending;
     private int prunedBefore = Integer.MIN_VALUE;
 
@@ -94,8 +99,9 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
      * @param publishInterval how often the enterprises whose facts changed are published (wall-clock time);
      *        zero publishes on every fact and uses no pending store
      */
-    public EnterpriseKpiProcessor(Duration grace, Duration publishInterval, PipelineMeters meters) {
-        this.days = new UtcDays(grace);
+    public EnterpriseKpiProcessor(Duration grace, Duration closeMargin, Duration publishInterval, PipelineMeters meters) {
+        this.grace = grace;
+        this.closeMargin = closeMargin;
         this.publishInterval = publishInterval;
         this.meters = meters;
     }
@@ -108,7 +114,8 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         this.daily = context.getStateStore(StoreNames.KPI_ENTERPRISE_DAILY);
         this.rolling = context.getStateStore(StoreNames.KPI_ENTERPRISE_ROLLING);
         this.reference = ReferenceData.from(context);
-        this.clock = EventTimeClock.resume(context.getStateStore(StoreNames.KPI_ENTERPRISE_EVENT_TIME));
+        // No punctuator for the margin: closing a day changes nothing stored here, it only refuses later facts.
+        this.days = DayWindows.resume(context.getStateStore(StoreNames.KPI_ENTERPRISE_EVENT_TIME), grace, closeMargin);
         if (!publishInterval.isZero()) {
             this.pending = context.getStateStore(StoreNames.KPI_ENTERPRISE_PENDING);
             context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> PendingPublications.publishAll(
@@ -123,8 +130,8 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         EnterpriseFact fact = record.value();
         Days touched = new Days(enterpriseId);
         // Every fact's record timestamp is an event time (validation and the KPI processors stamp it so).
-        long nowMs = clock.observe(record.timestamp());
-        if (!apply(enterpriseId, fact, touched, nowMs)) {
+        long nowMs = days.observe(record.timestamp(), context.currentSystemTimeMs());
+        if (!apply(enterpriseId, fact, touched)) {
             meters.lateRecord(STAGE);
         }
         pruneBatches(nowMs);
@@ -192,7 +199,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     }
 
     /** Applies the fact to the days it concerns; false when it came too late for its day. */
-    private boolean apply(String enterpriseId, EnterpriseFact fact, Days touched, long nowMs) {
+    private boolean apply(String enterpriseId, EnterpriseFact fact, Days touched) {
         int factDay = UtcDays.dayOf(fact.getTimeMs());
         Object what = fact.getFact();
         if (what instanceof EquipmentDayFact equipment) {
@@ -206,12 +213,12 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
             return true;
         }
         if (what instanceof BatchFact batch) {
-            return applyBatch(enterpriseId, fact, batch, touched, nowMs);
+            return applyBatch(enterpriseId, fact, batch, touched);
         }
         if (what instanceof QualityFact quality) {
-            return applyQuality(enterpriseId, quality, touched, nowMs);
+            return applyQuality(enterpriseId, quality, touched);
         }
-        if (days.closed(factDay, nowMs)) {
+        if (!days.isOpen(factDay)) {
             return false;
         }
         EnterpriseDay day = touched.get(factDay);
@@ -237,7 +244,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         day.getMeterReadings().computeIfAbsent(energy.getMeterId(), meter -> new ArrayList<>()).add(timeMs);
     }
 
-    private boolean applyBatch(String enterpriseId, EnterpriseFact fact, BatchFact batch, Days touched, long nowMs) {
+    private boolean applyBatch(String enterpriseId, EnterpriseFact fact, BatchFact batch, Days touched) {
         String key = StoreNames.enterpriseKey(enterpriseId, batch.getBatchId());
         BatchTrack track = batches.get(key);
         if (track == null) {
@@ -251,9 +258,9 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         int factDay = UtcDays.dayOf(fact.getTimeMs());
         if (RELEASED.equals(batch.getStatus()) && track.getReleasedDay() == null) {
             track.setReleasedDay(factDay);
-            inTime = !days.closed(factDay, nowMs);
+            inTime = days.isOpen(factDay);
         }
-        if (track.getReleasedDay() != null && !days.closed(track.getReleasedDay(), nowMs)) {
+        if (track.getReleasedDay() != null && days.isOpen(track.getReleasedDay())) {
             EnterpriseDay day = touched.get(track.getReleasedDay());
             day.getReleasedBatches().put(batch.getBatchId(), new ReleasedBatch(track.getDeviationRaised(),
                     track.getElectronicRecordShare()));
@@ -265,13 +272,13 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         return inTime;
     }
 
-    private boolean applyQuality(String enterpriseId, QualityFact quality, Days touched, long nowMs) {
+    private boolean applyQuality(String enterpriseId, QualityFact quality, Days touched) {
         if (!DEVIATION.equals(quality.getType())) {
             return true;
         }
         boolean inTime = true;
         int openedDay = UtcDays.dayOf(quality.getOpenedAtMs());
-        if (days.closed(openedDay, nowMs)) {
+        if (!days.isOpen(openedDay)) {
             inTime = false;
         } else {
             EnterpriseDay day = touched.get(openedDay);
@@ -285,7 +292,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
                 track = new BatchTrack(quality.getBatchId(), null, false, null, quality.getOpenedAtMs());
             }
             track.setDeviationRaised(true);
-            if (track.getReleasedDay() != null && !days.closed(track.getReleasedDay(), nowMs)) {
+            if (track.getReleasedDay() != null && days.isOpen(track.getReleasedDay())) {
                 ReleasedBatch released = touched.get(track.getReleasedDay()).getReleasedBatches().get(quality.getBatchId());
                 if (released != null) {
                     released.setDeviationRaised(true);

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,7 +30,8 @@ import org.pharmamaturity.schemas.avro.EquipmentKpi;
 import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.schemas.avro.ProductionCount;
-import org.pharmamaturity.streams.metrics.PipelineMeters;
+import org.pharmamaturity.streams.dlq.LateDeadLetters;
+import org.pharmamaturity.streams.dlq.LateRecord;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 import org.pharmamaturity.streams.state.avro.EquipmentDayFact;
@@ -48,42 +50,54 @@ import org.pharmamaturity.streams.state.avro.StateChangeEntry;
  * (a correction when the input was late but inside the grace). An open day is accounted up to the equipment's
  * latest input; once a later day has data, or the day closes, it is accounted to midnight, so a state carries
  * across midnight, also through days without any input between two inputs. A day closes when the latest event
- * time seen ({@link EventTimeClock}) passes its end plus the grace: it gets its final figures, and later inputs
- * for it are counted as late and dropped. Not the task's stream time: that depends on how the topology is cut
- * into tasks and on the producers' clocks (see {@link EventTimeClock}). State changes older than the earliest open day are pruned, except the one in
- * force at its start.
+ * time seen ({@link EventTimeClock}) passes its end plus the grace, and the close margin has passed after that in
+ * wall-clock time ({@link DayWindows}; the margin lets a count overtaken by a next-day state change on the other
+ * repartition topic still arrive): it gets its final figures, and later inputs for it are counted as late and go
+ * to maturity.dlq ({@link LateDeadLetters}). Not the task's stream time: that depends on how the topology is cut
+ * into tasks and on the producers' clocks (see {@link EventTimeClock}). State changes older than the earliest open
+ * day are pruned, except the one in force at its start.
  */
 public final class EquipmentKpiProcessor implements Processor<String, SpecificRecord, String, EquipmentDayResult> {
 
     /** Label of the late-record counter. */
     public static final String STAGE = "kpi-equipment";
 
-    private final UtcDays days;
-    private final PipelineMeters meters;
+    private final Duration grace;
+    private final Duration closeMargin;
+    private final LateDeadLetters lateRecords;
     private ProcessorContext<String, EquipmentDayResult> context;
     private KeyValueStore<String, EquipmentTrack> tracks;
-    private EventTimeClock clock;
+    private DayWindows days;
     private int checkedFirstOpenDay = Integer.MIN_VALUE;
 
-    public EquipmentKpiProcessor(Duration grace, PipelineMeters meters) {
-        this.days = new UtcDays(grace);
-        this.meters = meters;
+    public EquipmentKpiProcessor(Duration grace, Duration closeMargin, LateDeadLetters lateRecords) {
+        this.grace = grace;
+        this.closeMargin = closeMargin;
+        this.lateRecords = lateRecords;
     }
 
     @Override
     public void init(ProcessorContext<String, EquipmentDayResult> context) {
         this.context = context;
         this.tracks = context.getStateStore(StoreNames.KPI_EQUIPMENT_TRACKS);
-        this.clock = EventTimeClock.resume(context.getStateStore(StoreNames.KPI_EQUIPMENT_EVENT_TIME));
+        this.days = DayWindows.resume(context.getStateStore(StoreNames.KPI_EQUIPMENT_EVENT_TIME), grace, closeMargin);
+        if (days.waitsForMargin()) {
+            context.schedule(days.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+                if (days.finalise(now)) {
+                    closeDays();
+                }
+            });
+        }
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
         Input input = Input.of(record.value());
         int day = UtcDays.dayOf(input.timeMs());
-        long nowMs = clock.observe(input.timeMs());
-        if (days.closed(day, nowMs)) {
-            meters.lateRecord(STAGE);
+        days.observe(input.timeMs(), context.currentSystemTimeMs());
+        if (!days.isOpen(day)) {
+            context.forward(record.withValue(EquipmentDayResult.ofLate(late(record, input))));
+            closeDays();
             return;
         }
         String equipmentId = record.key();
@@ -108,18 +122,30 @@ public final class EquipmentKpiProcessor implements Processor<String, SpecificRe
         track.setLatestMs(Math.max(track.getLatestMs(), input.timeMs()));
         int latestDay = UtcDays.dayOf(track.getLatestMs());
         for (int between = previousLatestDay + 1; between < latestDay; between++) {
-            if (!days.closed(between, nowMs) && stateKnownAt(track, UtcDays.startOf(between))) {
+            if (days.isOpen(between) && stateKnownAt(track, UtcDays.startOf(between))) {
                 tally(track, between);
             }
         }
         publishChanged(track, Integer.MIN_VALUE, record.timestamp());
         tracks.put(equipmentId, track);
-        closeDays(nowMs);
+        closeDays();
+    }
+
+    /** The dead letter of an input whose day closed, re-encoded for the input topic it came from. */
+    private LateRecord late(Record<String, SpecificRecord> record, Input input) {
+        long nowMs = context.currentSystemTimeMs();
+        if (record.value() instanceof EquipmentStateChange change) {
+            return lateRecords.deadLetter(Topic.FACTORY_EQUIPMENT_STATE, record.key(), change, record.headers(),
+                    input.enterpriseId(), change.getEventTime(), nowMs);
+        }
+        ProductionCount count = (ProductionCount) record.value();
+        return lateRecords.deadLetter(Topic.FACTORY_PRODUCTION_COUNT, record.key(), count, record.headers(),
+                input.enterpriseId(), count.getEventTime(), nowMs);
     }
 
     /** Gives every day that closed since the last check its final figures and drops it. */
-    private void closeDays(long nowMs) {
-        int firstOpen = days.firstOpenDay(nowMs);
+    private void closeDays() {
+        int firstOpen = days.firstOpenDay();
         if (firstOpen <= checkedFirstOpenDay) {
             return;
         }
@@ -135,7 +161,7 @@ public final class EquipmentKpiProcessor implements Processor<String, SpecificRe
         }
         for (KeyValue<String, EquipmentTrack> entry : closing) {
             EquipmentTrack track = entry.value;
-            publishChanged(track, firstOpen, nowMs);
+            publishChanged(track, firstOpen, days.highWaterMs());
             track.setDays(new ArrayList<>(track.getDays().stream().filter(tally -> tally.getDay() >= firstOpen).toList()));
             pruneChanges(track);
             tracks.put(entry.key, track);
@@ -159,7 +185,7 @@ public final class EquipmentKpiProcessor implements Processor<String, SpecificRe
                 EnterpriseFact fact = new EnterpriseFact(end, false, new EquipmentDayFact(track.getEquipmentId(),
                         tally.getDay(), figures, kpi.getFlags()));
                 context.forward(new Record<>(Topic.dailyKey(track.getEquipmentId(), UtcDays.date(tally.getDay())),
-                        new EquipmentDayResult(track.getEnterpriseId(), kpi, fact), timestampMs));
+                        EquipmentDayResult.ofDay(track.getEnterpriseId(), kpi, fact), timestampMs));
             }
         }
     }

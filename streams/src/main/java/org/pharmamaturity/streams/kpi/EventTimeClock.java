@@ -30,6 +30,11 @@ public final class EventTimeClock {
         return new EventTimeClock(store, saved == null ? Long.MIN_VALUE : saved);
     }
 
+    /** The mark: the latest event time seen, {@link Long#MIN_VALUE} before any. */
+    public long highWaterMs() {
+        return highWaterMs;
+    }
+
     /** Moves the mark on to {@code eventTimeMs} when that is later, and returns the mark. */
     public long observe(long eventTimeMs) {
         if (eventTimeMs > highWaterMs) {

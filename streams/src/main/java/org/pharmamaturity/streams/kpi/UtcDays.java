@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 /**
- * UTC days as the KPI windows see them (days since 1970-01-01), and when a day closes: a day stays open for late
- * data until the event time (a processor's {@link EventTimeClock}) passes its end plus the grace, like a tumbling
- * window with grace in the DSL.
+ * UTC days as the KPI windows see them (days since 1970-01-01), and when a day's closing is due in event time: once
+ * the event time (a processor's {@link EventTimeClock}) passes its end plus the grace, like a tumbling window with
+ * grace in the DSL. {@link DayClosing} adds the wall-clock margin before the closing is final.
  */
 public final class UtcDays {
 
@@ -39,12 +39,7 @@ public final class UtcDays {
         return LocalDate.ofEpochDay(day);
     }
 
-    /** True once the event time has reached the day's end plus the grace: later data for it is too late. */
-    public boolean closed(int day, long nowMs) {
-        return endOf(day) + graceMs <= nowMs;
-    }
-
-    /** The earliest day still open at the event time. */
+    /** The earliest day the event time leaves open: every earlier day's end plus the grace has passed. */
     public int firstOpenDay(long nowMs) {
         return dayOf(nowMs - graceMs);
     }

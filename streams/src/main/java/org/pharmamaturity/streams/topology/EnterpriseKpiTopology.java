@@ -82,7 +82,8 @@ public final class EnterpriseKpiTopology {
             stores.add(StoreNames.KPI_ENTERPRISE_PENDING);
         }
         Map<String, KStream<String, EnterpriseKpiResult>> results = facts
-                .process(() -> new EnterpriseKpiProcessor(dependencies.settings().grace(), publishInterval,
+                .process(() -> new EnterpriseKpiProcessor(dependencies.settings().grace(),
+                        dependencies.settings().closeMargin(), publishInterval,
                         dependencies.meters()), Named.as("kpi-enterprise"), stores.toArray(String[]::new))
                 .split(Named.as("kpi-enterprise-"))
                 .branch((key, result) -> result.rolling(), Branched.as("rolling"))

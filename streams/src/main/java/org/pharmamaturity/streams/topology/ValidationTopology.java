@@ -11,10 +11,7 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.pharmamaturity.schemas.Topic;
-import org.pharmamaturity.schemas.avro.DeadLetter;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.validation.CheckContext;
 import org.pharmamaturity.streams.validation.DeduplicationProcessor;
@@ -67,13 +64,11 @@ public final class ValidationTopology {
                 .split(Named.as(prefix + "-"))
                 .branch((key, outcome) -> outcome instanceof Validated.Rejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
-        branches.get(prefix + "-rejected")
+        DeadLetterSinks.toDeadLetterTopic(branches.get(prefix + "-rejected")
                 .map((key, outcome) -> {
                     Validated.Rejected<V> rejected = (Validated.Rejected<V>) outcome;
                     return KeyValue.pair(rejected.rawKey(), rejected.deadLetter());
-                }, Named.as(prefix + "-dead-letter"))
-                .to(Topic.MATURITY_DLQ.name(), Produced.<byte[], DeadLetter>with(Serdes.ByteArray(),
-                        dependencies.serdes().valueSerde(Topic.MATURITY_DLQ)).withName(prefix + "-dlq"));
+                }, Named.as(prefix + "-dead-letter")), prefix, dependencies);
         return branches.get(prefix + "-accepted")
                 .mapValues(outcome -> ((Validated.Accepted<V>) outcome).value(), Named.as(prefix + "-value"))
                 .processValues(() -> new DeduplicationProcessor<>(eventIds, spec.topic().name(), spec.eventId(),

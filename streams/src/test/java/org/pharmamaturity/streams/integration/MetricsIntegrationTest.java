@@ -199,8 +199,11 @@ class MetricsIntegrationTest {
                 .isEqualTo(1);
         assertThat(scrape.value("maturity_dead_letters_total", "topic", Topic.FACTORY_EQUIPMENT_STATE.name(),
                 "reason", "NOT_AVRO")).hasValue(1);
+        // The late reading is dead-lettered too (reason LATE): 1 NOT_AVRO + 1 LATE.
+        assertThat(scrape.value("maturity_dead_letters_total", "topic", Topic.LOGISTICS_COLDCHAIN_READING.name(),
+                "reason", "LATE")).hasValue(1);
         assertThat(scrape.samples("maturity_dead_letters_total").stream().mapToDouble(PrometheusScrape.Sample::value)
-                .sum()).isEqualTo(1);
+                .sum()).isEqualTo(2);
         assertThat(scrape.value("maturity_late_records_total", "stage", "kpi-coldchain")).hasValue(1);
         assertThat(scrape.value("maturity_late_records_total", "stage", "kpi-equipment")).hasValue(0);
         // First results raise no LEVEL_CHANGE and there is no contradiction: the excursion is the only alert.
@@ -310,6 +313,9 @@ class MetricsIntegrationTest {
         settings.remove(ServiceSettings.KPI_GRACE);
         settings.remove(ServiceSettings.DEDUP_HORIZON);
         settings.put(ServiceSettings.API_TOKENS, TokenAuthenticator.hash(REGULATOR_TOKEN) + " regulator");
+        // No close margin: the late reading follows the 02:00 one within milliseconds, which the default margin
+        // (issue 17, OrderRaceTest) would still count.
+        settings.put(ServiceSettings.KPI_CLOSE_MARGIN, "PT0S");
         return ServiceSettings.of(settings);
     }
 }

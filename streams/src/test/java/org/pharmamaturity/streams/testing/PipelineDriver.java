@@ -64,11 +64,12 @@ public final class PipelineDriver implements AutoCloseable {
 
     /**
      * A driver with the default settings, except that results are published on every change (publish interval
-     * zero), so each test sees the record of each input it pipes; {@code KpiPublicationIntervalTest} covers the
-     * interval.
+     * zero), so each test sees the record of each input it pipes, and days close as soon as the event time says so
+     * (close margin zero), so a test closes a day by piping a later event; {@code KpiPublicationIntervalTest} covers
+     * the interval, {@code DayCloseMarginTest} the margin.
      */
     public PipelineDriver() {
-        this(TopologySettings.DEFAULTS.withPublishInterval(Duration.ZERO));
+        this(TopologySettings.DEFAULTS.withPublishInterval(Duration.ZERO).withCloseMargin(Duration.ZERO));
     }
 
     /** A driver whose reference data already holds enterprise {@code enterpriseId} of {@code sector} and its equipment. */
