@@ -1,16 +1,12 @@
 package org.pharmamaturity.producers.gateway;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -20,6 +16,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.pharmamaturity.producers.ProducersException;
+import org.pharmamaturity.schemas.TrustStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,14 +101,8 @@ public final class MqttSource implements AutoCloseable {
     }
 
     private static SSLContext sslContext(MqttSettings settings) {
-        try (InputStream in = Files.newInputStream(settings.trustStore())) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, settings.trustStorePassword());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+        try {
+            return TrustStores.trusting(settings.trustStore(), settings.trustStorePassword(), "PKCS12");
         } catch (IOException | GeneralSecurityException e) {
             throw new ProducersException("cannot read the MQTT trust store " + settings.trustStore() + ": " + e.getMessage()
                     + "; pass a PKCS#12 file and its password (--mqtt-truststore, --mqtt-truststore-password)", e);

@@ -1,17 +1,14 @@
 package org.pharmamaturity.schemas.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.kafka.common.config.ConfigException;
+import org.pharmamaturity.schemas.TrustStores;
 
 /**
  * The certificates an HTTPS registry is trusted by, when they are not in the JVM's default trust store (a private
@@ -44,14 +41,8 @@ public record RegistryTrustStore(Path location, Optional<String> password, Strin
     /** A TLS context that trusts exactly the certificates of this store. */
     SSLContext sslContext() {
         char[] secret = password.map(String::toCharArray).orElse(null);
-        try (InputStream in = Files.newInputStream(location)) {
-            KeyStore store = KeyStore.getInstance(type);
-            store.load(in, secret);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+        try {
+            return TrustStores.trusting(location, secret, type);
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigException(LOCATION, location.toString(), "cannot be read as a " + type
                     + " trust store (" + e.getMessage() + "); check the file, " + PASSWORD + " and " + TYPE);
