@@ -1,6 +1,7 @@
 package org.pharmamaturity.interop;
 
 import org.pharmamaturity.embedded.ExternalTools;
+import org.pharmamaturity.embedded.ScriptRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,21 +1,16 @@
 package org.pharmamaturity.interop;
 
-import org.pharmamaturity.embedded.ExternalTools;
-import java.nio.file.Files;
+import static org.pharmamaturity.embedded.DebianPython.PYTHON;
+
 import java.nio.file.Path;
 import java.util.List;
+import org.pharmamaturity.embedded.DebianPython;
+import org.pharmamaturity.embedded.ScriptRunner;
 
-/**
- * Confluent's Python client as Debian packages it ({@code python3-confluent-kafka} with {@code python3-avro},
- * legacy {@code confluent_kafka.avro} API), run with Debian's own {@code /usr/bin/python3}: a python3 earlier on
- * the PATH (pyenv, venv) does not see Debian's packages.
- */
+/** Confluent's Python client as Debian packages it (see {@link DebianPython}), driving this module's scripts. */
 final class PythonClient implements ExternalClient {
 
     private static final Path SCRIPTS = Path.of("src", "test", "python").toAbsolutePath();
-    private static final String PYTHON = "/usr/bin/python3";
-    private static final String INSTALL = "apt-get install -y --no-install-recommends python3-confluent-kafka"
-            + " python3-avro python3-requests";
 
     @Override
     public String name() {
@@ -24,10 +19,7 @@ final class PythonClient implements ExternalClient {
 
     @Override
     public void requireInstalled() {
-        boolean importable = Files.isExecutable(Path.of(PYTHON)) && ExternalTools.succeeds(List.of(PYTHON, "-c",
-                "import confluent_kafka.avro, avro.schema, requests"));
-        ExternalTools.require(importable,
-                PYTHON + " with confluent_kafka.avro, avro and requests (Debian packages)", INSTALL);
+        DebianPython.require("confluent_kafka.avro, avro.schema, requests");
     }
 
     @Override

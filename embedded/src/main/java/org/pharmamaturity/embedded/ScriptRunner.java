@@ -1,4 +1,4 @@
-package org.pharmamaturity.interop;
+package org.pharmamaturity.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.opentest4j.AssertionFailedError;
 
-/** Runs an external client's script to completion and returns its standard output lines. */
-final class ScriptRunner {
+/**
+ * Runs an external client's script (Confluent's Python or JavaScript client) to completion for a test and returns
+ * its standard output lines; a failure of the script fails the test with its output.
+ */
+public final class ScriptRunner {
 
     /** An upper bound so a hung client fails the test instead of hanging the build; a script takes seconds. */
     private static final long TIMEOUT_SECONDS = 180;
@@ -20,7 +23,7 @@ final class ScriptRunner {
      * Runs {@code command} in {@code workingDirectory}; a non-zero exit or a timeout fails the test with the
      * command and the script's output.
      */
-    static List<String> run(Path workingDirectory, List<String> command) {
+    public static List<String> run(Path workingDirectory, List<String> command) {
         String commandLine = String.join(" ", command);
         try {
             Path stdout = Files.createTempFile("interop-script-", ".out");
