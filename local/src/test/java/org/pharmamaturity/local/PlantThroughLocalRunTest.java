@@ -68,12 +68,12 @@ class PlantThroughLocalRunTest {
             await().atMost(FINAL_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertMaturity(get(stack, "/api/v1/enterprises/" + ENTERPRISE, regulator)));
 
+            // The enterprise's series exist (a regulator sees them), yet a caller without a token sees none.
+            assertThat(scrape(stack, regulator).lines()).anyMatch(line -> line.startsWith("maturity_enterprise_score{")
+                    && line.contains("enterprise_id=\"" + ENTERPRISE + "\""));
             String anonymous = scrape(stack, null);
             assertThat(anonymous.lines()).noneMatch(line -> line.contains(ENTERPRISE))
                     .noneMatch(line -> line.contains("enterprise_id="));
-            String regulatorScrape = scrape(stack, regulator);
-            assertThat(regulatorScrape.lines()).anyMatch(line -> line.startsWith("maturity_enterprise_score{")
-                    && line.contains("enterprise_id=\"" + ENTERPRISE + "\""));
             // Every count made its day: nothing late, nothing dead-lettered (the stack holds only this plant).
             assertThat(samples(anonymous, "maturity_late_records_total")).isNotEmpty().allMatch(value -> value == 0);
             assertThat(samples(anonymous, "maturity_dead_letters_total")).isNotEmpty().allMatch(value -> value == 0);
