@@ -39,7 +39,8 @@ import org.pharmamaturity.streams.state.StateDirectoryException;
  * every topic created and every value schema registered, the Kafka Streams service running the pipeline and the
  * simulator feeding it, data
  * kept under {@code .local-run/} between runs. It starts its components in order and stops them in reverse order
- * on {@link #close()} or Ctrl-C.
+ * on {@link #close()} or Ctrl-C. Both are plaintext on loopback, unless {@link LocalStackSettings#secure()}: then
+ * Kafka takes only SASL_SSL with ACLs and the registry only HTTPS with basic auth ({@link LocalSecurity}).
  */
 public final class LocalStack implements AutoCloseable {
 

@@ -55,7 +55,10 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'. " + USAGE);
             }
             String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
-            if (FLAGS.contains(name) && !arg.contains("=")) {
+            if (FLAGS.contains(name)) {
+                if (arg.contains("=")) {
+                    throw new IllegalArgumentException("option --" + name + " takes no value. " + USAGE);
+                }
                 values.put(name, "true");
                 continue;
             }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,8 +29,8 @@ import org.pharmamaturity.producers.ProducersCli;
 
 /**
  * {@code run-local --secure}: the producer principal's generated client config gets the README's example files
- * through SASL_SSL and the HTTPS registry to the published scores, a plaintext client gets no answer, and the
- * console names the secret files without showing a secret.
+ * through SASL_SSL and the HTTPS registry to the published scores, the simulator runs with the same file, a
+ * plaintext client gets no answer, and the console names the secret files without showing a secret.
  */
 class SecureLocalStackTest {
 
@@ -42,7 +43,7 @@ class SecureLocalStackTest {
     @Test
     void anAuthenticatedProducerReachesThePipelineAndAPlaintextClientIsRefused() throws Exception {
         LocalStackSettings settings = LocalStackSettings.fromArgs("--secure", "--data-dir=" + data,
-                "--simulator-rate=0", "--kafka-port=" + LoopbackPorts.freePort(),
+                "--simulator-rate=20", "--kafka-port=" + LoopbackPorts.freePort(),
                 "--kafka-controller-port=" + LoopbackPorts.freePort(), "--registry-port=" + LoopbackPorts.freePort(),
                 "--registry-management-port=" + LoopbackPorts.freePort(), "--api-port=" + LoopbackPorts.freePort());
         Path secure = data.resolve("secure");
@@ -71,8 +72,21 @@ class SecureLocalStackTest {
                         .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
             }
 
+            // The simulator runs with producer.properties too: its 40 enterprises (SIM-E001..SIM-E040) and the example
+            // file's 2 (EX-E001, EX-E002) reach ref.enterprise, counted by the admin: 40 + 2 = 42.
+            assertThat(TopicRecordCount.await(adminSettings(stack, secure), "ref.enterprise", 42))
+                    .isEqualTo(42);
+
             assertConsoleNamesTheFilesButNoSecret(stack, secure);
         }
+    }
+
+    /** The admin's client settings as {@code admin.properties} holds them, with the broker's address. */
+    private static Map<String, Object> adminSettings(LocalStack stack, Path secure) throws Exception {
+        Map<String, Object> settings = new HashMap<>();
+        load(secure.resolve("admin.properties")).forEach((key, value) -> settings.put(key.toString(), value));
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        return settings;
     }
 
     private static void assertConsoleNamesTheFilesButNoSecret(LocalStack stack, Path secure) throws Exception {
