@@ -34,7 +34,6 @@ import org.pharmamaturity.producers.ProducersCli;
  */
 class SecureLocalStackTest {
 
-    private static final Path EXAMPLES = Path.of("..", "producers", "examples");
     private static final double TOLERANCE = 1e-9;
 
     @TempDir
@@ -50,8 +49,9 @@ class SecureLocalStackTest {
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(stack.registryUrl()).startsWith("https://");
             Path producerConfig = secure.resolve("producer.properties");
-            ingest(stack, producerConfig, "enterprises", "enterprises.csv");
-            ingest(stack, producerConfig, "assessments", "assessment.json", "assessment.csv");
+            List<String> asProducer = List.of("--producer-config=" + producerConfig);
+            ExampleFiles.ingest(stack, asProducer, "enterprises", "enterprises.csv");
+            ExampleFiles.ingest(stack, asProducer, "assessments", "assessment.json", "assessment.csv");
 
             // As in ReadmeExampleTest: EX-E001 answered STR-L1-01 FULL and STR-L1-02 LARGELY, D = (1 + 0.8) / 2 = 0.9,
             // W(people.strategy) = 1/8 of level 1's 107/120: L1 = (0.9 / 8) / (107 / 120) = 13.5 / 107 = 0.126168...
@@ -125,16 +125,6 @@ class SecureLocalStackTest {
             properties.load(reader);
         }
         return properties;
-    }
-
-    private static void ingest(LocalStack stack, Path producerConfig, String kind, String... files) {
-        List<String> args = new java.util.ArrayList<>(List.of("ingest", kind,
-                "--bootstrap-servers=" + stack.bootstrapServers(), "--schema-registry-url=" + stack.registryUrl(),
-                "--producer-config=" + producerConfig));
-        for (String file : files) {
-            args.add(EXAMPLES.resolve(file).toString());
-        }
-        assertThat(ProducersCli.commandLine().execute(args.toArray(String[]::new))).as("ingest " + kind).isZero();
     }
 
     /** The regulator's token from the user-only tokens file ({@code <role> <token>} lines). */
