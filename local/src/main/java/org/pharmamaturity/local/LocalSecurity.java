@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.acl.AclBinding;
+import org.pharmamaturity.embedded.EmbeddedStackException;
 import org.pharmamaturity.embedded.RandomSecrets;
 import org.pharmamaturity.embedded.RegistryAccess;
 import org.pharmamaturity.embedded.SaslSslListener;
@@ -79,7 +80,13 @@ final class LocalSecurity {
 
     /** Creates the service's and the producer's SCRAM users and gives each exactly its {@link PipelineAcls}. */
     void createUsersAndAcls(String bootstrapServers, String applicationId) {
-        listener.awaitUser(bootstrapServers, SaslSslListener.SUPER_USER, passwords.get(SaslSslListener.SUPER_USER));
+        try {
+            listener.awaitUser(bootstrapServers, SaslSslListener.SUPER_USER, passwords.get(SaslSslListener.SUPER_USER));
+        } catch (EmbeddedStackException e) {
+            // The broker keeps the admin credential of the run that formatted it; credentials.properties must match.
+            throw new EmbeddedStackException(e.getMessage() + ". If " + credentialsFile() + " was deleted or changed"
+                    + " after the broker's storage was made, delete " + directory + " and start again.", e);
+        }
         listener.createUser(bootstrapServers, SERVICE, passwords.get(SERVICE));
         listener.createUser(bootstrapServers, PRODUCER, passwords.get(PRODUCER));
         List<AclBinding> acls = new ArrayList<>(PipelineAcls.service("User:" + SERVICE, applicationId));
