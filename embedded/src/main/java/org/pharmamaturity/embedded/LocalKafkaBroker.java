@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -21,13 +22,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A single-node KRaft broker (combined broker and controller) running inside this JVM on fixed loopback ports,
  * for the local run. Its storage is formatted on first start and reused afterwards, so topics and offsets
- * survive restarts.
+ * survive restarts. With {@link LocalBrokerSettings#security()} its client listener takes only SASL_SSL with ACLs
+ * ({@link SaslSslListener}), and the super user's SCRAM credential is written when the storage is formatted, as
+ * {@code kafka-storage format --add-scram} does.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String PLAINTEXT_LISTENER = "PLAINTEXT";
+    private static final String SECURE_LISTENER = "SECURE";
 
     private final LocalBrokerSettings settings;
     private final KafkaRaftServer server;
@@ -52,7 +57,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         KafkaConfig config = new KafkaConfig(brokerProperties(settings, dataDirectory));
         boolean formatNow = !Files.exists(settings.dataDirectory().resolve("meta.properties"));
         if (formatNow) {
-            format(dataDirectory);
+            format(dataDirectory, settings.security());
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
@@ -91,16 +96,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private static Map<String, Object> brokerProperties(LocalBrokerSettings settings, String dataDirectory) {
         String host = LoopbackPorts.HOST;
+        String clientListener = settings.security().isPresent() ? SECURE_LISTENER : PLAINTEXT_LISTENER;
         Map<String, Object> p = new HashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
         // A static voter set needs no dynamic-quorum bootstrap at format time.
         p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + settings.controllerPort());
-        p.put("listeners", "PLAINTEXT://" + host + ":" + settings.port() + "," + CONTROLLER_LISTENER + "://" + host + ":" + settings.controllerPort());
-        p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.port());
+        p.put("listeners", clientListener + "://" + host + ":" + settings.port() + "," + CONTROLLER_LISTENER + "://" + host + ":" + settings.controllerPort());
+        p.put("advertised.listeners", clientListener + "://" + host + ":" + settings.port());
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("inter.broker.listener.name", clientListener);
         p.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        settings.security().ifPresent(security -> p.putAll(security.brokerSettings(clientListener, CONTROLLER_LISTENER)));
         p.put("log.dirs", dataDirectory);
         p.put("num.partitions", "1");
         p.put("offsets.topic.replication.factor", "1");
@@ -112,10 +119,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(String dataDirectory) {
+    private static void format(String dataDirectory, Optional<SaslSslListener> security) {
         try {
             Files.createDirectories(Path.of(dataDirectory));
-            new Formatter()
+            Formatter formatter = new Formatter();
+            security.ifPresent(listener -> formatter.setScramArguments(List.of(listener.formatScramArgument())));
+            formatter
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                     .setClusterId(Uuid.randomUuid().toString())

@@ -1,8 +1,10 @@
 package org.pharmamaturity.local;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.embedded.RegistryAccess;
 import org.pharmamaturity.embedded.RegistrySettings;
 import org.pharmamaturity.embedded.RegistryStorage;
+import org.pharmamaturity.embedded.SaslSslListener;
 import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.gateway.BufferFullPolicy;
 import org.pharmamaturity.producers.gateway.Gateway;
@@ -36,7 +39,8 @@ import org.pharmamaturity.streams.state.StateDirectoryException;
  * every topic created and every value schema registered, the Kafka Streams service running the pipeline and the
  * simulator feeding it, data
  * kept under {@code .local-run/} between runs. It starts its components in order and stops them in reverse order
- * on {@link #close()} or Ctrl-C.
+ * on {@link #close()} or Ctrl-C. Both are plaintext on loopback, unless {@link LocalStackSettings#secure()}: then
+ * Kafka takes only SASL_SSL with ACLs and the registry only HTTPS with basic auth ({@link LocalSecurity}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -46,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private static final long GATEWAY_BUFFER_BYTES = 256L * 1024 * 1024;
 
     private final LocalStackSettings settings;
+    private final Path dataDirectory;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private String bootstrapServers;
     private ApicurioRegistry registry;
@@ -55,9 +60,13 @@ public final class LocalStack implements AutoCloseable {
     private SimulatorProcess simulator;
     private Gateway gateway;
     private LocalApiTokens apiTokens;
+    private LocalSecurity security;
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
+        // The secure run keeps its broker, registry and streams data apart: neither mode can read the other's.
+        this.dataDirectory = settings.secure() ? settings.dataDirectory().resolve("secure")
+                : settings.dataDirectory();
     }
 
     /**
@@ -90,40 +99,58 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startComponents() {
+        security = settings.secure() ? LocalSecurity.prepare(dataDirectory) : null;
         LocalKafkaBroker broker = LocalKafkaBroker.start(new LocalBrokerSettings(settings.kafkaPort(),
-                settings.kafkaControllerPort(), settings.dataDirectory().resolve("kafka")));
+                settings.kafkaControllerPort(), dataDirectory.resolve("kafka"),
+                Optional.ofNullable(security).map(LocalSecurity::listener)));
         running.push(broker);
         bootstrapServers = broker.bootstrapServers();
         registry = ApicurioRegistry.start(new RegistrySettings(settings.registryDistribution(), settings.registryPort(),
-                settings.registryManagementPort(), RegistryStorage.file(settings.dataDirectory().resolve("registry")),
-                settings.dataDirectory().resolve("registry.log"), RegistrySettings.DEFAULT_STARTUP_TIMEOUT,
-                RegistryAccess.open()));
+                settings.registryManagementPort(), RegistryStorage.file(dataDirectory.resolve("registry")),
+                dataDirectory.resolve("registry.log"), RegistrySettings.DEFAULT_STARTUP_TIMEOUT,
+                security == null ? RegistryAccess.open() : security.registryAccess()));
         running.push(registry);
-        createdTopics = TopicProvisioner.createMissing(Map.of("bootstrap.servers", bootstrapServers),
-                Optional.of(SINGLE_REPLICA));
-        subjects = SchemaProvisioner.registerValueSchemas(registry.url());
-        apiTokens = LocalApiTokens.generate(settings.dataDirectory(), SimulatorProcess.ENTERPRISES);
-        service = MaturityStreamsService.start(ServiceSettings.of(Map.of(
+        Map<String, String> serviceSettings = new HashMap<>(clientSettings(LocalSecurity.SERVICE));
+        apiTokens = LocalApiTokens.generate(dataDirectory, SimulatorProcess.ENTERPRISES);
+        serviceSettings.putAll(Map.of(
                 "bootstrap.servers", bootstrapServers,
                 "schema.registry.url", registry.url(),
-                "state.dir", settings.dataDirectory().resolve("streams").toString(),
+                "state.dir", dataDirectory.resolve("streams").toString(),
                 ServiceSettings.TOPICS_CREATE, "false",
                 ServiceSettings.API_PORT, Integer.toString(settings.apiPort()),
-                ServiceSettings.API_TOKENS_FILE, apiTokens.hashFile().toString())));
+                ServiceSettings.API_TOKENS_FILE, apiTokens.hashFile().toString()));
+        ServiceSettings serviceConfig = ServiceSettings.of(serviceSettings);
+        Map<String, Object> adminSettings = new HashMap<>(Map.of("bootstrap.servers", bootstrapServers));
+        Path producerConfig = null;
+        if (security != null) {
+            security.createUsersAndAcls(bootstrapServers, serviceConfig.applicationId());
+            adminSettings = security.listener().superUserSettings(bootstrapServers);
+            security.writeClientConfig(SaslSslListener.SUPER_USER);
+            producerConfig = security.writeClientConfig(LocalSecurity.PRODUCER);
+        }
+        createdTopics = TopicProvisioner.createMissing(adminSettings, Optional.of(SINGLE_REPLICA));
+        subjects = SchemaProvisioner.registerValueSchemas(registry.url(), clientSettings(SaslSslListener.SUPER_USER));
+        service = MaturityStreamsService.start(serviceConfig);
         running.push(service);
         if (settings.mqttUri() != null) {
-            gateway = Gateway.start(new GatewaySettings(new ProducerSettings(bootstrapServers, registry.url(), Map.of()),
+            gateway = Gateway.start(new GatewaySettings(new ProducerSettings(bootstrapServers, registry.url(),
+                    clientSettings(LocalSecurity.PRODUCER)),
                     GatewayMapping.defaultMapping(), null, new MqttSettings(settings.mqttUri(), "local-run-gateway",
-                    null, null, null, null), null, settings.dataDirectory().resolve("gateway-buffer"),
+                    null, null, null, null), null, dataDirectory.resolve("gateway-buffer"),
                     GATEWAY_BUFFER_BYTES, BufferFullPolicy.STOP_ACKNOWLEDGING, LoopbackPorts.HOST,
                     settings.gatewayMetricsPort()));
             running.push(gateway);
         }
         if (settings.simulatorRate() > 0) {
             simulator = SimulatorProcess.start(bootstrapServers, registry.url(), settings.simulatorRate(),
-                    settings.mqttUri(), settings.dataDirectory().resolve("simulator.log"));
+                    settings.mqttUri(), producerConfig, dataDirectory.resolve("simulator.log"));
             running.push(simulator);
         }
+    }
+
+    /** The Kafka and registry client settings of {@code principal} in the secure run; none in the plaintext one. */
+    private Map<String, String> clientSettings(String principal) {
+        return security == null ? Map.of() : security.clientSettings(principal);
     }
 
     /** The pipeline's Kafka Streams state (RUNNING once it has its tasks). */
@@ -164,17 +191,27 @@ public final class LocalStack implements AutoCloseable {
     /** What a person needs to use the stack: endpoints, topics, subjects, where the data and logs are. */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        text.append("Local stack is up (data in ").append(settings.dataDirectory()).append(")\n");
-        text.append(String.format("  Kafka bootstrap   %s   (%d topics, %d created now)%n", bootstrapServers,
-                Topic.all().size(), createdTopics.size()));
+        text.append("Local stack is up (data in ").append(dataDirectory).append(")\n");
+        text.append(String.format("  Kafka bootstrap   %s   %s(%d topics, %d created now)%n", bootstrapServers,
+                security == null ? "" : "SASL_SSL SCRAM-SHA-512, ACLs ", Topic.all().size(), createdTopics.size()));
         text.append(String.format("  Schema registry   %s   (health http://%s:%d/health/ready)%n", registry.url(),
                 LoopbackPorts.HOST, registry.managementPort()));
         text.append(String.format("  Registry log      %s%n", registry.logFile()));
+        if (security != null) {
+            // Paths only: the secrets stay in their owner-only files.
+            text.append(String.format("  Client configs    admin %s, producer %s (for --producer-config and Kafka's"
+                    + " tools' --command-config)%n", security.adminConfig(), security.producerConfig()));
+            text.append(String.format("  Trust store       %s (password in the client configs)%n",
+                    security.trustStore()));
+            text.append(String.format("  Credentials       %s (Kafka SCRAM and registry passwords of %s, %s, %s)%n",
+                    security.credentialsFile(), SaslSslListener.SUPER_USER, LocalSecurity.SERVICE,
+                    LocalSecurity.PRODUCER));
+        }
         text.append(String.format("  Streams service   application %s, state in %s%n",
-                service.settings().applicationId(), settings.dataDirectory().resolve("streams")));
+                service.settings().applicationId(), dataDirectory.resolve("streams")));
         if (gateway != null) {
             text.append(String.format("  Plant gateway     MQTT %s (default UNS mapping), buffer %s, metrics http://%s:%d/metrics%n",
-                    settings.mqttUri(), settings.dataDirectory().resolve("gateway-buffer"), LoopbackPorts.HOST,
+                    settings.mqttUri(), dataDirectory.resolve("gateway-buffer"), LoopbackPorts.HOST,
                     gateway.metricsPort()));
         }
         if (simulator != null) {

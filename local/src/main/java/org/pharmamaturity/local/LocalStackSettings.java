@@ -21,19 +21,26 @@ import org.pharmamaturity.embedded.ApicurioDistribution;
  * @param mqttUri                the plant's MQTT broker the gateway subscribes to with the default mapping (and
  *                               the simulator publishes machine data to); null runs no gateway
  * @param gatewayMetricsPort     the gateway's metrics port (9464)
+ * @param secure                 SASL_SSL with ACLs on the broker and HTTPS with basic auth on the registry, data
+ *                               under {@code <data-dir>/secure}; false (the default) keeps everything plaintext on
+ *                               loopback
  */
 public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int registryPort,
                                  int registryManagementPort, ApicurioDistribution registryDistribution,
-                                 int simulatorRate, int apiPort, String mqttUri, int gatewayMetricsPort) {
+                                 int simulatorRate, int apiPort, String mqttUri, int gatewayMetricsPort,
+                                 boolean secure) {
 
     /** The command-line usage, printed with {@code --help} and after a bad option. */
     public static final String USAGE = "usage: run-local [--data-dir=.local-run] [--kafka-port=9092]"
             + " [--kafka-controller-port=9093] [--registry-port=8081] [--registry-management-port=9001]"
             + " [--simulator-rate=1000 (0: no simulator)] [--api-port=8080]"
-            + " [--mqtt=tcp://127.0.0.1:1883 (runs the plant gateway)] [--gateway-metrics-port=9464]";
+            + " [--mqtt=tcp://127.0.0.1:1883 (runs the plant gateway)] [--gateway-metrics-port=9464]"
+            + " [--secure (SASL_SSL Kafka with ACLs, HTTPS registry with basic auth)]";
 
     private static final Set<String> OPTIONS = Set.of("data-dir", "kafka-port", "kafka-controller-port",
             "registry-port", "registry-management-port", "simulator-rate", "api-port", "mqtt", "gateway-metrics-port");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("secure");
 
     /**
      * Parses the command line.
@@ -48,6 +55,13 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'. " + USAGE);
             }
             String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
+            if (FLAGS.contains(name)) {
+                if (arg.contains("=")) {
+                    throw new IllegalArgumentException("option --" + name + " takes no value. " + USAGE);
+                }
+                values.put(name, "true");
+                continue;
+            }
             if (!OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name + ". " + USAGE);
             }
@@ -69,7 +83,8 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
                 simulatorRate(values.getOrDefault("simulator-rate", "1000")),
                 port(values, "api-port", 8080),
                 values.get("mqtt"),
-                port(values, "gateway-metrics-port", 9464));
+                port(values, "gateway-metrics-port", 9464),
+                values.containsKey("secure"));
     }
 
     private static int simulatorRate(String text) {

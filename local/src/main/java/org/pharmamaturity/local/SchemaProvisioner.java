@@ -1,5 +1,6 @@
 package org.pharmamaturity.local;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pharmamaturity.schemas.Topic;
@@ -13,11 +14,15 @@ final class SchemaProvisioner {
     private SchemaProvisioner() {
     }
 
-    /** Registers every value schema (an already registered one keeps its id) and returns subject to id, in topic order. */
-    static Map<String, Integer> registerValueSchemas(String registryUrl) {
+    /**
+     * Registers every value schema (an already registered one keeps its id) and returns subject to id, in topic order;
+     * {@code clientSettings} may add the registry's credentials and trust store.
+     */
+    static Map<String, Integer> registerValueSchemas(String registryUrl, Map<String, String> clientSettings) {
         Map<String, Integer> ids = new LinkedHashMap<>();
-        SchemaRegistryClient client = SchemaRegistryClients.create(
-                RegistryClientConfig.from(Map.of(RegistryClientConfig.SCHEMA_REGISTRY_URL, registryUrl)));
+        Map<String, Object> config = new HashMap<>(clientSettings);
+        config.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        SchemaRegistryClient client = SchemaRegistryClients.create(RegistryClientConfig.from(config));
         for (Topic<?> topic : Topic.all()) {
             ids.put(topic.valueSubject(), client.register(topic.valueSubject(), topic.valueSchema()));
         }

@@ -36,9 +36,11 @@ final class SimulatorProcess implements AutoCloseable {
 
     /**
      * Starts {@code simulate} against the given broker and registry, writing its output to {@code logFile}; with an
-     * {@code mqttUri} (else null) its machine data goes through that MQTT broker (and the gateway) instead.
+     * {@code mqttUri} (else null) its machine data goes through that MQTT broker (and the gateway) instead; with a
+     * {@code producerConfig} file (else null) it connects with that file's security settings.
      */
-    static SimulatorProcess start(String bootstrapServers, String registryUrl, int rate, String mqttUri, Path logFile) {
+    static SimulatorProcess start(String bootstrapServers, String registryUrl, int rate, String mqttUri,
+                                  Path producerConfig, Path logFile) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), CLI, "simulate",
@@ -46,6 +48,9 @@ final class SimulatorProcess implements AutoCloseable {
                 "--seed=" + SEED, "--enterprises=" + ENTERPRISES, "--rate=" + rate, "--speedup=" + SPEEDUP));
         if (mqttUri != null) {
             command.add("--mqtt=" + mqttUri);
+        }
+        if (producerConfig != null) {
+            command.add("--producer-config=" + producerConfig);
         }
         try {
             Files.createDirectories(logFile.getParent());

@@ -39,6 +39,16 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void secureIsAFlagThatIsOffByDefault() {
+        assertThat(LocalStackSettings.fromArgs().secure()).isFalse();
+        LocalStackSettings settings = LocalStackSettings.fromArgs("--secure", "--kafka-port", "19092");
+        assertThat(settings.secure()).isTrue();
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThatThrownBy(() -> LocalStackSettings.fromArgs("--secure=yes"))
+                .hasMessage("option --secure takes no value. " + LocalStackSettings.USAGE);
+    }
+
+    @Test
     void badOptionsAreExplainedWithTheUsage() {
         assertThatThrownBy(() -> LocalStackSettings.fromArgs("--kafka-prot=1"))
                 .hasMessage("unknown option --kafka-prot. " + LocalStackSettings.USAGE);

@@ -19,9 +19,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,7 @@ class LocalStackTest {
             assertTopicsMatchTheirDefinitions(stack.bootstrapServers());
             assertThat(awaitRunningOrFailure(stack)).isEqualTo(KafkaStreams.State.RUNNING);
             // The background simulator's default population is 40 enterprises, each published once to ref.enterprise.
-            assertThat(awaitRecordCount(stack.bootstrapServers(), Topic.REF_ENTERPRISE.name(), 40)).isEqualTo(40);
+            assertThat(TopicRecordCount.await(Map.of("bootstrap.servers", stack.bootstrapServers()), Topic.REF_ENTERPRISE.name(), 40)).isEqualTo(40);
             assertApiTokensWork(stack);
             firstIds = stack.subjects();
             assertThat(firstIds.keySet()).containsExactlyElementsOf(Topic.all().stream().map(Topic::valueSubject).toList());
@@ -117,26 +114,6 @@ class LocalStackTest {
             state = stack.streamsState();
         }
         return state;
-    }
-
-    /** The number of records on {@code topic} once it reaches {@code expected}, or the count after a minute. */
-    private static long awaitRecordCount(String bootstrapServers, String topic, long expected) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            long count = recordCount(admin, topic);
-            while (count < expected && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                count = recordCount(admin, topic);
-            }
-            return count;
-        }
-    }
-
-    private static long recordCount(Admin admin, String topic) throws Exception {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
     }
 
     private static void assertTopicsMatchTheirDefinitions(String bootstrapServers) throws Exception {

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
-import org.pharmamaturity.producers.ProducersCli;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
@@ -37,7 +36,6 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
  */
 class ReadmeExampleTest {
 
-    private static final Path EXAMPLES = Path.of("..", "producers", "examples");
     private static final double TOLERANCE = 1e-9;
 
     @TempDir
@@ -50,9 +48,9 @@ class ReadmeExampleTest {
                 "--registry-port=" + LoopbackPorts.freePort(), "--registry-management-port=" + LoopbackPorts.freePort(),
                 "--api-port=" + LoopbackPorts.freePort());
         try (LocalStack stack = LocalStack.start(settings)) {
-            ingest(stack, "enterprises", "enterprises.csv");
-            ingest(stack, "equipment", "equipment.csv");
-            ingest(stack, "assessments", "assessment.json", "assessment.csv");
+            ExampleFiles.ingest(stack, List.of(), "enterprises", "enterprises.csv");
+            ExampleFiles.ingest(stack, List.of(), "equipment", "equipment.csv");
+            ExampleFiles.ingest(stack, List.of(), "assessments", "assessment.json", "assessment.csv");
 
             Map<String, EnterpriseMaturity> enterprises = latestByKey(stack, Topic.MATURITY_ENTERPRISE.name(),
                     EnterpriseMaturity.class, latest -> latest.size() == 2);
@@ -103,15 +101,6 @@ class ReadmeExampleTest {
         assertThat(maturity.getDeclared().getLevel()).isZero();
         assertThat(maturity.getVerified().getScore()).isCloseTo(expectedScore, within(TOLERANCE));
         assertThat(maturity.getVerified().getLevel()).isZero();
-    }
-
-    private static void ingest(LocalStack stack, String kind, String... files) {
-        List<String> args = new java.util.ArrayList<>(List.of("ingest", kind,
-                "--bootstrap-servers=" + stack.bootstrapServers(), "--schema-registry-url=" + stack.registryUrl()));
-        for (String file : files) {
-            args.add(EXAMPLES.resolve(file).toString());
-        }
-        assertThat(ProducersCli.commandLine().execute(args.toArray(String[]::new))).as("ingest " + kind).isZero();
     }
 
     /** The latest committed value per key, read until {@code done} holds or two minutes have passed. */
