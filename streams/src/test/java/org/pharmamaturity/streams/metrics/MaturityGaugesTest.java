@@ -190,7 +190,7 @@ class MaturityGaugesTest {
                 .setSector(sector).setAsOf(AS_OF).setModelVersion("cmmm-2020-reference").setDeclared(declared)
                 .setVerified(verified).setRequirements(List.of()).setContradictions(contradictions)
                 .setKpis(Map.of()).setEvidenceCoverage(coverage).setConfirmationRatio(confirmation)
-                .setTiers(new SmartFactoryTiers(false, false)).build();
+                .setTiers(new SmartFactoryTiers(false, false, false, false)).build();
     }
 
     private static KpiValue rolling(Double value) {
