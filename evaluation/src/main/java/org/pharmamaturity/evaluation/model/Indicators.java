@@ -23,12 +23,17 @@ public final class Indicators {
     public static final String COLD_CHAIN_LOGGING_COMPLIANCE = "coldChainLoggingCompliance";
     public static final String TIME_OUT_OF_RANGE_MINUTES = "timeOutOfRangeMinutes";
     public static final String MKT = "mkt";
+    /** 关键工序数控化率: key-process equipment under digital control / key-process equipment. */
+    public static final String KEY_PROCESS_DIGITAL_CONTROL_RATE = "keyProcessDigitalControlRate";
+    /** 关键设备联网率: key-process equipment with a reading in the last 24 h / key-process equipment. */
+    public static final String KEY_EQUIPMENT_NETWORKING_RATE = "keyEquipmentNetworkingRate";
 
     /** Every known indicator name. */
     public static final Set<String> KNOWN = Set.of(
             OEE, AVAILABILITY, PERFORMANCE, QUALITY, NETWORKING_RATE, ELECTRONIC_RECORD_COVERAGE,
             RIGHT_FIRST_TIME, DEVIATIONS_PER_100_BATCHES, ENERGY_PER_UNIT, ENERGY_METERING_COVERAGE,
-            COLD_CHAIN_EXCURSIONS, COLD_CHAIN_LOGGING_COMPLIANCE, TIME_OUT_OF_RANGE_MINUTES, MKT);
+            COLD_CHAIN_EXCURSIONS, COLD_CHAIN_LOGGING_COMPLIANCE, TIME_OUT_OF_RANGE_MINUTES, MKT,
+            KEY_PROCESS_DIGITAL_CONTROL_RATE, KEY_EQUIPMENT_NETWORKING_RATE);
 
     private Indicators() {
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -24,8 +25,11 @@ import org.pharmamaturity.evaluation.scoring.MaturityScorer;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
+import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.reference.ReferenceData;
+import org.pharmamaturity.streams.scenario.ScenarioAssessor;
+import org.pharmamaturity.streams.scenario.ScenarioView;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +37,20 @@ import org.slf4j.LoggerFactory;
 /**
  * An enterprise's maturity (keyed by enterpriseId): its latest self-assessment by submittedAt (an older one that
  * arrives later is ignored) scored by the evaluation library against its latest rolling KPIs, its sector and its
- * manufacturing type.
+ * manufacturing type, with its latest scenario declaration by eventTime beside it.
  *
- * <p>When it publishes: on every accepted assessment; when the rolling KPIs change and the result says something
+ * <p>Which model scores it: the model of its manufacturing type ({@link ModelChoice}); the answers carry over by
+ * requirementId, since the models in force share the catalogue. When the chosen model lacks a requirement the
+ * assessment answers, the model the assessment names scores it instead (logged), so no answer is lost. Every
+ * result names its model.
+ *
+ * <p>When it publishes: on every accepted assessment and scenario declaration (once the enterprise has an
+ * assessment); when the rolling KPIs change and the result says something
  * new (a score, level, grade, status, contradiction, coverage or tier; KPI values that move without changing any
  * of these would otherwise publish a record per input event); and, found by a wall-clock check every
  * {@code checkInterval}, when the enterprise's sector or manufacturing type in ref.enterprise changed (it moved
- * sector) or the model that computed its result now has different content (checked first thing after start).
+ * sector), its type now chooses another model, or the model that computed its result now has different content
+ * (checked first thing after start).
  * Each published result is kept as the latest and in the history store, keyed by enterprise and asOf.
  */
 public final class MaturityProcessor implements Processor<String, SpecificRecord, String, MaturityUpdate> {
@@ -47,17 +58,23 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
     private static final Logger LOG = LoggerFactory.getLogger(MaturityProcessor.class);
 
     private final Scorers scorers;
+    private final ModelChoice modelChoice;
+    private final ScenarioAssessor scenarioAssessor;
     private final Duration checkInterval;
     private ProcessorContext<String, MaturityUpdate> context;
     private KeyValueStore<String, SelfAssessmentSubmission> assessments;
+    private KeyValueStore<String, ScenarioDeclaration> declarations;
     private KeyValueStore<String, EnterpriseMaturity> latest;
     private KeyValueStore<String, EnterpriseMaturity> history;
     private KeyValueStore<String, String> fingerprints;
     private KeyValueStore<String, EnterpriseKpi> rolling;
     private ReferenceData reference;
 
-    public MaturityProcessor(Scorers scorers, Duration checkInterval) {
+    public MaturityProcessor(Scorers scorers, ModelChoice modelChoice, ScenarioAssessor scenarioAssessor,
+            Duration checkInterval) {
         this.scorers = scorers;
+        this.modelChoice = modelChoice;
+        this.scenarioAssessor = scenarioAssessor;
         this.checkInterval = checkInterval;
     }
 
@@ -65,6 +82,7 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
     public void init(ProcessorContext<String, MaturityUpdate> context) {
         this.context = context;
         this.assessments = context.getStateStore(StoreNames.MATURITY_ASSESSMENTS);
+        this.declarations = context.getStateStore(StoreNames.MATURITY_SCENARIO_DECLARATIONS);
         this.latest = context.getStateStore(StoreNames.MATURITY_ENTERPRISE_LATEST);
         this.history = context.getStateStore(StoreNames.MATURITY_ENTERPRISE_HISTORY);
         this.fingerprints = context.getStateStore(StoreNames.MATURITY_MODEL_FINGERPRINTS);
@@ -86,6 +104,19 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
             }
             assessments.put(enterpriseId, submission);
             score(enterpriseId, submission, rolling.get(enterpriseId), true);
+        } else if (record.value() instanceof ScenarioDeclaration declaration) {
+            ScenarioDeclaration current = declarations.get(enterpriseId);
+            if (current != null && declaration.getEventTime().isBefore(current.getEventTime())) {
+                LOG.info("Scenario declaration {} of {} made at {} ignored: declaration {} made at {} is newer",
+                        declaration.getSubmissionId(), enterpriseId, declaration.getEventTime(),
+                        current.getSubmissionId(), current.getEventTime());
+                return;
+            }
+            declarations.put(enterpriseId, declaration);
+            SelfAssessmentSubmission submission = assessments.get(enterpriseId);
+            if (submission != null) {
+                score(enterpriseId, submission, rolling.get(enterpriseId), true);
+            }
         } else {
             SelfAssessmentSubmission submission = assessments.get(enterpriseId);
             if (submission != null) {
@@ -94,7 +125,7 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
         }
     }
 
-    /** Rescores every enterprise whose sector, manufacturing type or model content changed since its result. */
+    /** Rescores every enterprise whose sector, chosen model or model content changed since its result. */
     private void recheckAll() {
         List<String> stale = new ArrayList<>();
         try (KeyValueIterator<String, EnterpriseMaturity> all = latest.all()) {
@@ -114,6 +145,11 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
 
     private boolean stale(String enterpriseId, EnterpriseMaturity result) {
         String sector = reference.enterprise(enterpriseId).map(Enterprise::getSector).orElse(null);
+        SelfAssessmentSubmission submission = assessments.get(enterpriseId);
+        if (submission != null && !scorer(enterpriseId, submission).model().modelVersion()
+                .equals(result.getModelVersion())) {
+            return true;
+        }
         String fingerprint = scorers.fingerprint(result.getModelVersion()).orElse(null);
         if (fingerprint == null) {
             LOG.warn("The result of {} was computed by model {}, which is no longer in force; it is kept as it is."
@@ -125,15 +161,16 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
     }
 
     private void score(String enterpriseId, SelfAssessmentSubmission submission, EnterpriseKpi kpis, boolean always) {
-        MaturityScorer scorer = scorers.scorer(submission.getModelVersion()).orElseThrow(() -> new IllegalStateException(
-                "Assessment " + submission.getSubmissionId() + " of " + enterpriseId + " names model "
-                        + submission.getModelVersion() + ", which is no longer in force; load that model file again"
-                        + " (maturity.model) or ask the enterprise to resubmit against the model in force."));
-        MaturityResult result = scorer.score(Assessments.toEvaluation(submission), snapshot(enterpriseId, kpis),
+        MaturityScorer scorer = scorer(enterpriseId, submission);
+        String modelVersion = scorer.model().modelVersion();
+        KpiSnapshot snapshot = snapshot(enterpriseId, kpis);
+        MaturityResult result = scorer.score(Assessments.toEvaluation(submission, modelVersion), snapshot,
                 profile(enterpriseId));
-        EnterpriseMaturity current = MaturityRecords.toAvro(result, submission, context.currentSystemTimeMs());
+        ScenarioView scenarios = scenarioAssessor.assess(declarations.get(enterpriseId), snapshot);
+        EnterpriseMaturity current = MaturityRecords.toAvro(result, submission, scenarios,
+                context.currentSystemTimeMs());
         EnterpriseMaturity previous = latest.get(enterpriseId);
-        String fingerprint = scorers.fingerprint(submission.getModelVersion()).orElseThrow();
+        String fingerprint = scorers.fingerprint(modelVersion).orElseThrow();
         if (!always && MaturityRecords.sameVerdict(current, previous)
                 && fingerprint.equals(fingerprints.get(enterpriseId))) {
             return;
@@ -142,7 +179,26 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
         history.put(StoreNames.historyKey(enterpriseId, current.getAsOf()), current);
         fingerprints.put(enterpriseId, fingerprint);
         context.forward(new Record<>(enterpriseId, new MaturityUpdate(enterpriseId, previous, current,
-                MaturityRecords.contribution(result)), current.getAsOf().toEpochMilli()));
+                MaturityRecords.contribution(result, current)), current.getAsOf().toEpochMilli()));
+    }
+
+    /**
+     * The scorer of the model the enterprise's type chooses, when that model has every requirement the assessment
+     * answers; else the scorer of the model the assessment names.
+     */
+    private MaturityScorer scorer(String enterpriseId, SelfAssessmentSubmission submission) {
+        String chosen = modelChoice.versionFor(reference.enterprise(enterpriseId).orElse(null));
+        Optional<MaturityScorer> byType = scorers.scorer(chosen).filter(s -> Scorers.hasEveryAnswer(s, submission));
+        if (byType.isPresent()) {
+            return byType.get();
+        }
+        LOG.warn("Assessment {} of {} answers requirements that model {} (chosen by its manufacturing type) does not"
+                + " have; it is scored with the model it names, {}", submission.getSubmissionId(), enterpriseId,
+                chosen, submission.getModelVersion());
+        return scorers.scorer(submission.getModelVersion()).orElseThrow(() -> new IllegalStateException(
+                "Assessment " + submission.getSubmissionId() + " of " + enterpriseId + " names model "
+                        + submission.getModelVersion() + ", which is no longer in force; load that model file again"
+                        + " (maturity.model) or ask the enterprise to resubmit against the model in force."));
     }
 
     private EnterpriseProfile profile(String enterpriseId) {
