@@ -119,6 +119,7 @@ public final class ScenarioDeclarationJson {
             problems.add(field + ": expected a scenario object");
             return new DeclaredScenario(null, ScenarioStatus.UNKNOWN, false, null, null);
         }
+        ScenarioStatus status = status(text(node, "status"), field + ".status", problems);
         boolean ai = false;
         JsonNode aiNode = node.get("aiEnabled");
         if (aiNode != null && !aiNode.isNull()) {
@@ -128,8 +129,7 @@ public final class ScenarioDeclarationJson {
                 problems.add(field + ".aiEnabled: expected true or false, not " + aiNode);
             }
         }
-        return new DeclaredScenario(text(node, "scenarioId"),
-                status(text(node, "status"), field + ".status", problems), ai,
+        return new DeclaredScenario(text(node, "scenarioId"), status, ai,
                 date(text(node, "since"), field + ".since", problems), text(node, "evidence"));
     }
 
