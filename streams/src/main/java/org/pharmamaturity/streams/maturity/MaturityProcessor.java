@@ -1,12 +1,14 @@
 package org.pharmamaturity.streams.maturity;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -95,26 +97,14 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
     public void process(Record<String, SpecificRecord> record) {
         String enterpriseId = record.key();
         if (record.value() instanceof SelfAssessmentSubmission submission) {
-            SelfAssessmentSubmission current = assessments.get(enterpriseId);
-            if (current != null && submission.getSubmittedAt().isBefore(current.getSubmittedAt())) {
-                LOG.info("Assessment {} of {} submitted at {} ignored: assessment {} submitted at {} is newer",
-                        submission.getSubmissionId(), enterpriseId, submission.getSubmittedAt(),
-                        current.getSubmissionId(), current.getSubmittedAt());
-                return;
+            if (keptAsLatest(assessments, enterpriseId, submission, SelfAssessmentSubmission::getSubmittedAt,
+                    SelfAssessmentSubmission::getSubmissionId, "Assessment")) {
+                score(enterpriseId, submission, rolling.get(enterpriseId), true);
             }
-            assessments.put(enterpriseId, submission);
-            score(enterpriseId, submission, rolling.get(enterpriseId), true);
         } else if (record.value() instanceof ScenarioDeclaration declaration) {
-            ScenarioDeclaration current = declarations.get(enterpriseId);
-            if (current != null && declaration.getEventTime().isBefore(current.getEventTime())) {
-                LOG.info("Scenario declaration {} of {} made at {} ignored: declaration {} made at {} is newer",
-                        declaration.getSubmissionId(), enterpriseId, declaration.getEventTime(),
-                        current.getSubmissionId(), current.getEventTime());
-                return;
-            }
-            declarations.put(enterpriseId, declaration);
             SelfAssessmentSubmission submission = assessments.get(enterpriseId);
-            if (submission != null) {
+            if (keptAsLatest(declarations, enterpriseId, declaration, ScenarioDeclaration::getEventTime,
+                    ScenarioDeclaration::getSubmissionId, "Scenario declaration") && submission != null) {
                 score(enterpriseId, submission, rolling.get(enterpriseId), true);
             }
         } else {
@@ -123,6 +113,22 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
                 score(enterpriseId, submission, (EnterpriseKpi) record.value(), false);
             }
         }
+    }
+
+    /**
+     * Keeps {@code value} as the enterprise's latest in {@code store} unless the one kept is newer by {@code time}
+     * (an older one arriving later is ignored, and logged); true when kept.
+     */
+    private static <V> boolean keptAsLatest(KeyValueStore<String, V> store, String enterpriseId, V value,
+            Function<V, Instant> time, Function<V, String> id, String what) {
+        V current = store.get(enterpriseId);
+        if (current != null && time.apply(value).isBefore(time.apply(current))) {
+            LOG.info("{} {} of {} of {} ignored: {} of {} is newer", what, id.apply(value), enterpriseId,
+                    time.apply(value), id.apply(current), time.apply(current));
+            return false;
+        }
+        store.put(enterpriseId, value);
+        return true;
     }
 
     /** Rescores every enterprise whose sector, chosen model or model content changed since its result. */
