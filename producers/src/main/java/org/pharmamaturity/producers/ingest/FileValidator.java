@@ -8,20 +8,27 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.schemas.declaration.KnownScenarios;
 
 /**
  * Checks every row of a file of a given kind before anything is sent, choosing the reader by file extension:
- * {@code .csv}, {@code .jsonl}/{@code .ndjson} (JSON lines), and {@code .json} (one self-assessment document).
+ * {@code .csv}, {@code .jsonl}/{@code .ndjson} (JSON lines), and {@code .json} (one self-assessment or scenario
+ * declaration document).
  */
 public final class FileValidator {
 
     private final ModelRegistry models;
     private final ColumnMapping mapping;
     private final Instant ingestTime;
+    private final KnownScenarios catalogue;
 
-    /** A validator checking assessments against {@code models}, renaming columns by {@code mapping}. */
-    public FileValidator(ModelRegistry models, ColumnMapping mapping, Instant ingestTime) {
+    /**
+     * A validator checking assessments against {@code models} and scenario declarations against
+     * {@code catalogue}, renaming columns by {@code mapping}.
+     */
+    public FileValidator(ModelRegistry models, KnownScenarios catalogue, ColumnMapping mapping, Instant ingestTime) {
         this.models = models;
+        this.catalogue = catalogue;
         this.mapping = mapping;
         this.ingestTime = ingestTime;
     }
@@ -37,6 +44,14 @@ public final class FileValidator {
                         + "questionnaire, not JSON lines.");
             };
         }
+        if (kind == IngestKind.scenarios) {
+            return switch (format) {
+                case JSON -> ScenarioDeclarationFiles.json(file, ingestTime, catalogue);
+                case CSV -> ScenarioDeclarationFiles.csv(CsvRows.read(file, mapping), ingestTime, catalogue);
+                case JSON_LINES -> throw new IngestException(file + ": scenario declarations are a .json document or a"
+                        + " .csv with one row per scenario, not JSON lines.");
+            };
+        }
         List<SourceRow> rows = format == Format.CSV ? CsvRows.read(file, mapping) : JsonLinesRows.read(file, mapping);
         return validateRows(rows, parser(kind));
     }
@@ -47,7 +62,7 @@ public final class FileValidator {
             case states -> RowParsers::state;
             case enterprises -> row -> RowParsers.enterprise(row, ingestTime);
             case equipment -> row -> RowParsers.equipment(row, ingestTime);
-            case assessments -> throw new IllegalArgumentException("assessments are grouped, not parsed row by row");
+            case assessments, scenarios -> throw new IllegalArgumentException(kind + " are grouped, not parsed row by row");
         };
     }
 

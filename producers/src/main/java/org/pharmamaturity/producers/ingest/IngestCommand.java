@@ -14,6 +14,7 @@ import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.ProgressLine;
 import org.pharmamaturity.producers.RecordPublisher;
 import org.pharmamaturity.producers.TopicSetup;
+import org.pharmamaturity.schemas.declaration.KnownScenarios;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,11 @@ import picocli.CommandLine.Parameters;
                         + "equipmentId,tag,value[,unit][,quality]); states (eventTime,enterpriseId,siteId,equipmentId,"
                         + "state[,reasonCode]); enterprises (enterpriseId,name,uscc,sector,manufacturingType"
                         + "[,district]); equipment (enterpriseId,siteId,equipmentId,equipmentClass,keyProcess,"
-                        + "digitalControl,dataInterface[,lineId]). Rows are .csv with a header or .jsonl."})
+                        + "digitalControl,dataInterface[,lineId]); scenarios (.json declaration or array of them, or"
+                        + " .csv: enterpriseId,submissionId,catalogueVersion,declaredAt,scenarioId,status,aiEnabled,"
+                        + "since,evidence, one row per scenario). Rows are .csv with a header or .jsonl.",
+                "Scenario ids are checked against the catalogue by the pipeline (a declaration naming an unknown id"
+                        + " becomes a dead letter); the CLI checks everything else."})
 public final class IngestCommand implements Callable<Integer> {
 
     /** Exit code when a file was refused in strict mode. */
@@ -63,7 +68,8 @@ public final class IngestCommand implements Callable<Integer> {
             throw new IngestException("--reject-file names one file, but " + files.size()
                     + " inputs were given: ingest them one by one or let each get its default reject file.");
         }
-        FileValidator validator = new FileValidator(ModelRegistry.builtIn(), ColumnMapping.of(columns), Instant.now());
+        FileValidator validator = new FileValidator(ModelRegistry.builtIn(), KnownScenarios.unchecked(),
+                ColumnMapping.of(columns), Instant.now());
         ProducerSettings settings = connection.settings();
         int exitCode = 0;
         boolean topicsReady = false;

@@ -11,5 +11,7 @@ public enum IngestKind {
     /** Enterprises (reference data). */
     enterprises,
     /** Registered equipment (reference data). */
-    equipment
+    equipment,
+    /** Typical-scenario declarations: a JSON document (one declaration or an array), or CSV with one row per scenario. */
+    scenarios
 }

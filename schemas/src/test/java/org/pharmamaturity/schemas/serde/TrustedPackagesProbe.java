@@ -79,7 +79,7 @@ public final class TrustedPackagesProbe {
                 .setContradictions(List.of(new Contradiction("R-1", "E-1", "networkingRate", 0.4, 0.6, Grade.FULL,
                         Grade.PARTLY)))
                 .setKpis(Map.of("networkingRate", 0.4)).setEvidenceCoverage(1.0).setConfirmationRatio(0.0)
-                .setTiers(new SmartFactoryTiers(true, false))
+                .setTiers(new SmartFactoryTiers(true, false, false, false))
                 .build();
     }
 }

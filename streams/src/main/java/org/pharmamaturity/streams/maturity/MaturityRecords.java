@@ -22,9 +22,12 @@ import org.pharmamaturity.schemas.avro.EvidenceStatus;
 import org.pharmamaturity.schemas.avro.Grade;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.RequirementAssessment;
+import org.pharmamaturity.schemas.avro.ScenarioEvidenceStatus;
+import org.pharmamaturity.schemas.avro.ScenarioStatus;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.SmartFactoryTiers;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
+import org.pharmamaturity.streams.scenario.ScenarioView;
 import org.pharmamaturity.streams.state.avro.SectorContribution;
 
 /** Converts the evaluation library's maturity results into the records the pipeline publishes. */
@@ -37,10 +40,11 @@ public final class MaturityRecords {
     }
 
     /**
-     * The EnterpriseMaturity of {@code result}; requirements the submission did not answer carry null grades
-     * (they count as NONE).
+     * The EnterpriseMaturity of {@code result} with the enterprise's declared {@code scenarios}; requirements the
+     * submission did not answer carry null grades (they count as NONE).
      */
-    public static EnterpriseMaturity toAvro(MaturityResult result, SelfAssessmentSubmission submission, long nowMs) {
+    public static EnterpriseMaturity toAvro(MaturityResult result, SelfAssessmentSubmission submission,
+            ScenarioView scenarios, long nowMs) {
         Set<String> answered = submission.getAnswers().stream().map(AssessmentAnswer::getRequirementId)
                 .collect(Collectors.toSet());
         List<RequirementAssessment> requirements = new ArrayList<>();
@@ -69,16 +73,36 @@ public final class MaturityRecords {
                 .setKpis(new TreeMap<>(result.kpis()))
                 .setEvidenceCoverage(result.evidenceCoverage())
                 .setConfirmationRatio(result.confirmationRatio())
-                .setTiers(new SmartFactoryTiers(result.tiers().basic(), result.tiers().advanced()))
+                .setTiers(new SmartFactoryTiers(result.tiers().basic(), result.tiers().advanced(), false, false))
+                .setScenarios(scenarios.scenarios())
+                .setLinkCoverage(scenarios.linkCoverage())
+                .setAiShare(scenarios.aiShare())
                 .build();
     }
 
-    /** What the result contributes to its sector's statistics. */
-    public static SectorContribution contribution(MaturityResult result) {
+    /** What the result, published as {@code published}, contributes to its sector's statistics. */
+    public static SectorContribution contribution(MaturityResult result, EnterpriseMaturity published) {
         EnterpriseSummary summary = EnterpriseSummary.of(result);
+        SmartFactoryTiers tiers = published.getTiers();
+        List<String> eligible = new ArrayList<>();
+        addIf(tiers.getBasic(), "basic", eligible);
+        addIf(tiers.getAdvanced(), "advanced", eligible);
+        addIf(tiers.getExcellent(), "excellent", eligible);
+        addIf(tiers.getLeading(), "leading", eligible);
+        int deployed = (int) published.getScenarios().stream()
+                .filter(s -> s.getStatus() == ScenarioStatus.DEPLOYED).count();
+        int verified = (int) published.getScenarios().stream()
+                .filter(s -> s.getEvidenceStatus() == ScenarioEvidenceStatus.VERIFIED).count();
         return new SectorContribution(result.enterpriseId(), result.sector(), result.asOf().toEpochMilli(),
                 result.modelVersion(), summary.verifiedScore(), summary.verifiedLevel(), summary.declaredScore(),
-                summary.hasContradiction(), new TreeMap<>(summary.subDomainFulfilment()));
+                summary.hasContradiction(), new TreeMap<>(summary.subDomainFulfilment()), eligible, deployed,
+                verified);
+    }
+
+    private static void addIf(boolean eligible, String tier, List<String> tiers) {
+        if (eligible) {
+            tiers.add(tier);
+        }
     }
 
     /**

@@ -3,7 +3,9 @@ package org.pharmamaturity.streams.sector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -20,9 +22,13 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
 /**
  * What an enterprise's new result changes in the sectors (the member changes, keyed by sector), and a sector's
- * statistics over its members, on top of the evaluation library's SectorStatistics.
+ * statistics over its members, on top of the evaluation library's SectorStatistics; the tier and scenario counts
+ * and the share at level 3 or above are summed here from the members' contributions.
  */
 public final class SectorRecords {
+
+    /** The smart-factory tiers, lowest first (the field names of EnterpriseMaturity.tiers). */
+    private static final List<String> TIERS = List.of("basic", "advanced", "excellent", "leading");
 
     private SectorRecords() {
     }
@@ -66,7 +72,20 @@ public final class SectorRecords {
                 .setSubDomainMeans(new TreeMap<>(statistics.subDomainMeans()))
                 .setContradictionRate(statistics.contradictionRate())
                 .setDeclaredMeanScore(statistics.declaredMeanScore())
+                .setShareAtLeastLevel3(members.isEmpty() ? 0
+                        : members.stream().filter(m -> m.getVerifiedLevel() >= 3).count() / (double) members.size())
+                .setTierCounts(tierCounts(members))
+                .setScenariosDeployed(members.stream().mapToInt(SectorContribution::getScenariosDeployed).sum())
+                .setScenariosVerified(members.stream().mapToInt(SectorContribution::getScenariosVerified).sum())
                 .build();
+    }
+
+    /** Every tier with the number of members eligible for it (0 included, so a dashboard shows the tier). */
+    private static Map<String, Integer> tierCounts(Collection<SectorContribution> members) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        TIERS.forEach(tier -> counts.put(tier, 0));
+        members.forEach(member -> member.getEligibleTiers().forEach(tier -> counts.merge(tier, 1, Integer::sum)));
+        return counts;
     }
 
     private static EnterpriseSummary summary(SectorContribution contribution) {

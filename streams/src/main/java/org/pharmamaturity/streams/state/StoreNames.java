@@ -41,6 +41,8 @@ public final class StoreNames {
 
     /** Per enterprise: the latest self-assessment by submittedAt. */
     public static final String MATURITY_ASSESSMENTS = "maturity-assessments";
+    /** Per enterprise: the latest scenario declaration by eventTime. */
+    public static final String MATURITY_SCENARIO_DECLARATIONS = "maturity-scenario-declarations";
     /** Queryable: enterpriseId to its latest published EnterpriseMaturity. */
     public static final String MATURITY_ENTERPRISE_LATEST = "maturity-enterprise-latest";
     /** Queryable: {@link #historyKey(String, Instant)} to every EnterpriseMaturity published. */

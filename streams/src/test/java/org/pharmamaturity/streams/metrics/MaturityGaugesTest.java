@@ -95,10 +95,13 @@ class MaturityGaugesTest {
                 .isCloseTo(0.59375, within(EPSILON));
         assertThat(value(scrape, "maturity_kpi", "enterprise_id", "E1", "sector", "C272", "kpi", "networkingRate"))
                 .isCloseTo(0.5, within(EPSILON));
+        // the key-equipment rates are KPIs like the others: one of three key-process machines reading
+        assertThat(value(scrape, "maturity_kpi", "enterprise_id", "E1", "sector", "C272", "kpi",
+                "keyEquipmentNetworkingRate")).isCloseTo(1.0 / 3, within(EPSILON));
         // quality has no value (undefined for the window): no series. E9 is in no reference data: sector unknown.
         assertThat(value(scrape, "maturity_kpi", "enterprise_id", "E9", "sector", "unknown", "kpi", "mkt"))
                 .isCloseTo(6.5, within(EPSILON));
-        assertThat(scrape.samples("maturity_kpi")).hasSize(3);
+        assertThat(scrape.samples("maturity_kpi")).hasSize(4);
     }
 
     @Test
@@ -160,7 +163,7 @@ class MaturityGaugesTest {
                         view(List.of(0.5, 0.0, 0.0, 0.0, 0.0), 0.5, 0, List.of()), List.of(), 0.0, 0.0))));
         stores.put(StoreNames.KPI_ENTERPRISE_ROLLING, List.of(
                 KeyValue.pair("E1", kpis("E1", Map.of("oee", rolling(0.59375), "networkingRate", rolling(0.5),
-                        "quality", rolling(null)))),
+                        "keyEquipmentNetworkingRate", rolling(1.0 / 3), "quality", rolling(null)))),
                 KeyValue.pair("E9", kpis("E9", Map.of("mkt", rolling(6.5))))));
         stores.put(StoreNames.MATURITY_SECTOR, List.of(KeyValue.pair("C272", SectorMaturity.newBuilder()
                 .setEventId("S1").setEventTime(AS_OF).setSector("C272").setAsOf(AS_OF).setEnterprises(4)
@@ -190,7 +193,7 @@ class MaturityGaugesTest {
                 .setSector(sector).setAsOf(AS_OF).setModelVersion("cmmm-2020-reference").setDeclared(declared)
                 .setVerified(verified).setRequirements(List.of()).setContradictions(contradictions)
                 .setKpis(Map.of()).setEvidenceCoverage(coverage).setConfirmationRatio(confirmation)
-                .setTiers(new SmartFactoryTiers(false, false)).build();
+                .setTiers(new SmartFactoryTiers(false, false, false, false)).build();
     }
 
     private static KpiValue rolling(Double value) {

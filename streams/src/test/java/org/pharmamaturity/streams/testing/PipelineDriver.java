@@ -24,6 +24,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
@@ -32,7 +33,9 @@ import org.pharmamaturity.schemas.serde.AvroDeserializer;
 import org.pharmamaturity.schemas.serde.AvroSerializer;
 import org.pharmamaturity.streams.config.TopologySettings;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
+import org.pharmamaturity.streams.maturity.ModelChoice;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.scenario.Scenarios;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.state.StateSerde;
 import org.pharmamaturity.streams.topology.PipelineTopology;
@@ -81,23 +84,37 @@ public final class PipelineDriver implements AutoCloseable {
         return driver;
     }
 
+    /** A driver scoring every enterprise with the reference model, without a scenario catalogue. */
     public PipelineDriver(TopologySettings settings) {
-        this(settings, PipelineTopology::build);
+        this(settings, ModelRegistry.builtIn(), ModelChoice.everyType(ModelLoader.REFERENCE_MODEL),
+                Scenarios.inForce());
+    }
+
+    /** A driver (results published on every change) with these models, model choice and scenarios. */
+    public PipelineDriver(ModelRegistry models, ModelChoice modelChoice, Scenarios scenarios) {
+        this(TopologySettings.DEFAULTS.withPublishInterval(Duration.ZERO), models, modelChoice, scenarios);
+    }
+
+    private PipelineDriver(TopologySettings settings, ModelRegistry models, ModelChoice modelChoice,
+            Scenarios scenarios) {
+        this(settings, models, modelChoice, scenarios, PipelineTopology::build);
     }
 
     /** The reference audit topology (the service's second application) in a driver of its own. */
     public static PipelineDriver referenceAudit() {
-        return new PipelineDriver(TopologySettings.DEFAULTS, ReferenceAuditTopology::build);
+        return new PipelineDriver(TopologySettings.DEFAULTS, ModelRegistry.builtIn(),
+                ModelChoice.everyType(ModelLoader.REFERENCE_MODEL), Scenarios.inForce(), ReferenceAuditTopology::build);
     }
 
-    private PipelineDriver(TopologySettings settings, Function<TopologyDependencies, Topology> topology) {
+    private PipelineDriver(TopologySettings settings, ModelRegistry models, ModelChoice modelChoice,
+            Scenarios scenarios, Function<TopologyDependencies, Topology> topology) {
         try {
             stateDir = Files.createTempDirectory("pipeline-driver");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         TopologyDependencies dependencies = new TopologyDependencies(settings, new TopicSerdes(serdeSettings),
-                ModelRegistry.builtIn(), meters);
+                models, modelChoice, scenarios, meters);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

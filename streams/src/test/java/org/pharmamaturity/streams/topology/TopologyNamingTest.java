@@ -10,9 +10,12 @@ import java.util.TreeSet;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.streams.config.TopologySettings;
+import org.pharmamaturity.streams.maturity.ModelChoice;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.scenario.Scenarios;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.state.StoreNames;
 
@@ -24,7 +27,7 @@ class TopologyNamingTest {
 
     private final Topology topology = PipelineTopology.build(new TopologyDependencies(TopologySettings.DEFAULTS,
             new TopicSerdes(Map.of("schema.registry.url", "mock://naming")), ModelRegistry.builtIn(),
-            new CountingPipelineMeters()));
+            ModelChoice.everyType(ModelLoader.REFERENCE_MODEL), Scenarios.inForce(), new CountingPipelineMeters()));
 
     @Test
     void noNameIsGenerated() {
@@ -43,7 +46,7 @@ class TopologyNamingTest {
     void everyNodeOfTheReferenceAuditIsNamed() {
         Topology audit = ReferenceAuditTopology.build(new TopologyDependencies(TopologySettings.DEFAULTS,
                 new TopicSerdes(Map.of("schema.registry.url", "mock://naming")), ModelRegistry.builtIn(),
-                new CountingPipelineMeters()));
+                ModelChoice.everyType(ModelLoader.REFERENCE_MODEL), Scenarios.inForce(), new CountingPipelineMeters()));
         List<String> names = new ArrayList<>();
         audit.describe().subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> names.add(node.name())));
         assertThat(names).containsExactlyInAnyOrder("reference-audit-enterprise-source",
@@ -61,7 +64,8 @@ class TopologyNamingTest {
         });
         assertThat(stores).contains(StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING,
                 StoreNames.KPI_COLDCHAIN_UNITS, StoreNames.MATURITY_ENTERPRISE_LATEST,
-                StoreNames.MATURITY_ENTERPRISE_HISTORY, StoreNames.MATURITY_SECTOR, StoreNames.REF_ENTERPRISE,
+                StoreNames.MATURITY_ENTERPRISE_HISTORY, StoreNames.MATURITY_SCENARIO_DECLARATIONS,
+                StoreNames.MATURITY_SECTOR, StoreNames.REF_ENTERPRISE,
                 StoreNames.REF_EQUIPMENT);
     }
 
