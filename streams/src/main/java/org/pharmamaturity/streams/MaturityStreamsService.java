@@ -24,7 +24,8 @@ import org.pharmamaturity.streams.maturity.ModelSetup;
 import org.pharmamaturity.streams.maturity.ModelsInForce;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.metrics.ServiceMetrics;
-import org.pharmamaturity.streams.scenario.Scenarios;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
 import org.pharmamaturity.streams.state.LocalStateRecovery;
@@ -98,7 +99,7 @@ public final class MaturityStreamsService implements AutoCloseable {
         StateDirectoryCheck.check(settings.stateDir(), settings.stateMinFreeBytes());
         ModelSetup models = ModelsInForce.load(settings.modelSource(), settings.processModelSource(),
                 settings.discreteModelSource());
-        Scenarios scenarios = Scenarios.inForce();
+        ScenarioDeclarations scenarios = new ScenarioDeclarations(ScenarioCatalogueReader.builtIn());
         if (settings.createTopics()) {
             Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
             TopicProvisioner.createMissing(admin, settings.replicationFactor());

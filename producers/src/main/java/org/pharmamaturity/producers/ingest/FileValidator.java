@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.pharmamaturity.evaluation.model.ModelRegistry;
-import org.pharmamaturity.schemas.declaration.KnownScenarios;
 
 /**
  * Checks every row of a file of a given kind before anything is sent, choosing the reader by file extension:
@@ -20,15 +19,13 @@ public final class FileValidator {
     private final ModelRegistry models;
     private final ColumnMapping mapping;
     private final Instant ingestTime;
-    private final KnownScenarios catalogue;
 
     /**
-     * A validator checking assessments against {@code models} and scenario declarations against
-     * {@code catalogue}, renaming columns by {@code mapping}.
+     * A validator checking assessments against {@code models} and the form of scenario declarations (their
+     * catalogue is checked by the pipeline), renaming columns by {@code mapping}.
      */
-    public FileValidator(ModelRegistry models, KnownScenarios catalogue, ColumnMapping mapping, Instant ingestTime) {
+    public FileValidator(ModelRegistry models, ColumnMapping mapping, Instant ingestTime) {
         this.models = models;
-        this.catalogue = catalogue;
         this.mapping = mapping;
         this.ingestTime = ingestTime;
     }
@@ -46,8 +43,8 @@ public final class FileValidator {
         }
         if (kind == IngestKind.scenarios) {
             return switch (format) {
-                case JSON -> ScenarioDeclarationFiles.json(file, ingestTime, catalogue);
-                case CSV -> ScenarioDeclarationFiles.csv(CsvRows.read(file, mapping), ingestTime, catalogue);
+                case JSON -> ScenarioDeclarationFiles.json(file, ingestTime);
+                case CSV -> ScenarioDeclarationFiles.csv(CsvRows.read(file, mapping), ingestTime);
                 case JSON_LINES -> throw new IngestException(file + ": scenario declarations are a .json document or a"
                         + " .csv with one row per scenario, not JSON lines.");
             };

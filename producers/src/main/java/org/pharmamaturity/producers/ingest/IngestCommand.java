@@ -14,7 +14,6 @@ import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.ProgressLine;
 import org.pharmamaturity.producers.RecordPublisher;
 import org.pharmamaturity.producers.TopicSetup;
-import org.pharmamaturity.schemas.declaration.KnownScenarios;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,8 +67,7 @@ public final class IngestCommand implements Callable<Integer> {
             throw new IngestException("--reject-file names one file, but " + files.size()
                     + " inputs were given: ingest them one by one or let each get its default reject file.");
         }
-        FileValidator validator = new FileValidator(ModelRegistry.builtIn(), KnownScenarios.unchecked(),
-                ColumnMapping.of(columns), Instant.now());
+        FileValidator validator = new FileValidator(ModelRegistry.builtIn(), ColumnMapping.of(columns), Instant.now());
         ProducerSettings settings = connection.settings();
         int exitCode = 0;
         boolean topicsReady = false;

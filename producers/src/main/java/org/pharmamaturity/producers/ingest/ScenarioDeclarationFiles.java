@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.declaration.DeclarationReading;
-import org.pharmamaturity.schemas.declaration.KnownScenarios;
 import org.pharmamaturity.schemas.declaration.ScenarioDeclarationJson;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -49,7 +48,7 @@ final class ScenarioDeclarationFiles {
     }
 
     /** The declarations of a JSON document. */
-    static Validation json(Path file, Instant ingestTime, KnownScenarios catalogue) {
+    static Validation json(Path file, Instant ingestTime) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -75,7 +74,7 @@ final class ScenarioDeclarationFiles {
         }
         for (int i = 0; i < declarations.size(); i++) {
             DeclarationReading reading = ScenarioDeclarationJson.read(declarations.get(i), ingestTime,
-                    file.getFileName().toString(), catalogue);
+                    file.getFileName().toString());
             String prefix = many ? "[" + i + "]." : "";
             if (reading.valid()) {
                 records.add(record(reading));
@@ -87,7 +86,7 @@ final class ScenarioDeclarationFiles {
     }
 
     /** The declarations of CSV rows, one per scenario. */
-    static Validation csv(List<SourceRow> rows, Instant ingestTime, KnownScenarios catalogue) {
+    static Validation csv(List<SourceRow> rows, Instant ingestTime) {
         List<RowProblem> problems = new ArrayList<>();
         List<SourceRow> rejected = new ArrayList<>();
         Map<String, List<SourceRow>> bySubmission = new LinkedHashMap<>();
@@ -113,7 +112,7 @@ final class ScenarioDeclarationFiles {
                 }
             }
             DeclarationReading reading = ScenarioDeclarationJson.read(asJson(declarationRows), ingestTime,
-                    first.file().getFileName().toString(), catalogue);
+                    first.file().getFileName().toString());
             reading.problems().forEach(problem -> found.add(onLine(declarationRows, problem)));
             if (found.isEmpty()) {
                 records.add(record(reading));

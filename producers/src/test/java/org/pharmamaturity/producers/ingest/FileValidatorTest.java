@@ -18,7 +18,6 @@ import org.pharmamaturity.schemas.avro.DeclaredScenario;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.ScenarioStatus;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
-import org.pharmamaturity.schemas.declaration.KnownScenarios;
 
 /** Every kind of bad row is reported with its line and field; the example files are clean. */
 class FileValidatorTest {
@@ -27,7 +26,7 @@ class FileValidatorTest {
     static final Path BAD = Path.of("src/test/resources/ingest");
     static final Instant INGEST_TIME = Instant.parse("2026-06-01T00:00:00Z");
 
-    private final FileValidator validator = new FileValidator(ModelRegistry.builtIn(), KnownScenarios.unchecked(),
+    private final FileValidator validator = new FileValidator(ModelRegistry.builtIn(),
             ColumnMapping.NONE, INGEST_TIME);
 
     @Test
@@ -172,7 +171,7 @@ class FileValidatorTest {
         Path file = dir.resolve("plc-export.csv");
         Files.writeString(file, "time,company,site,machine,tag,reading\n"
                 + "2026-03-01T08:00:00Z,EX-E113,EX-E113-S1,EX-E113-EQ1,speed,250\n");
-        FileValidator mapped = new FileValidator(ModelRegistry.builtIn(), KnownScenarios.unchecked(), ColumnMapping.of(Map.of(
+        FileValidator mapped = new FileValidator(ModelRegistry.builtIn(), ColumnMapping.of(Map.of(
                 "eventTime", "time", "enterpriseId", "company", "siteId", "site", "equipmentId", "machine",
                 "value", "reading")), INGEST_TIME);
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.pharmamaturity.schemas.avro.DeclaredScenario;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.ScenarioStatus;
-import org.pharmamaturity.schemas.declaration.KnownScenarios;
 import org.pharmamaturity.schemas.declaration.ScenarioDeclarationRules;
 
 /** Declarations follow the declared level: few planned or pilot scenarios low, many deployed ones with AI high. */
@@ -32,7 +31,7 @@ class ScenarioDeclarationGeneratorTest {
         assertThat(declaration.getCatalogueVersion()).isEqualTo("scenarios-2025");
         assertThat(declaration.getSubmissionId()).isEqualTo("SD-SIM-E001-2026-03-01");
         // valid by the rules every reader applies
-        assertThat(ScenarioDeclarationRules.problems(declaration, KnownScenarios.unchecked())).isEmpty();
+        assertThat(ScenarioDeclarationRules.problems(declaration)).isEmpty();
     }
 
     @Test

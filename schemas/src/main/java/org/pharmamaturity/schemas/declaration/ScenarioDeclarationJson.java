@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.pharmamaturity.schemas.avro.DeclaredScenario;
@@ -38,10 +36,8 @@ public final class ScenarioDeclarationJson {
      * @param node the JSON object
      * @param defaultDeclaredAt the eventTime when {@code declaredAt} is absent
      * @param origin where it came from ({@code api}, a file name), so the eventId is the same when it is resent
-     * @param known the catalogue the scenario ids are checked against
      */
-    public static DeclarationReading read(JsonNode node, Instant defaultDeclaredAt, String origin,
-            KnownScenarios known) {
+    public static DeclarationReading read(JsonNode node, Instant defaultDeclaredAt, String origin) {
         List<String> problems = new ArrayList<>();
         if (node == null || !node.isObject()) {
             return new DeclarationReading(null, List.of("declaration: expected one JSON object"));
@@ -68,7 +64,8 @@ public final class ScenarioDeclarationJson {
         }
         ScenarioDeclaration declaration = new ScenarioDeclaration(eventId(origin, enterpriseId, submissionId),
                 declaredAt, enterpriseId, submissionId, text(node, "catalogueVersion"), scenarios);
-        return new DeclarationReading(declaration, withRules(declaration, known, problems));
+        return new DeclarationReading(declaration, ScenarioDeclarationRules.merge(problems,
+                ScenarioDeclarationRules.problems(declaration)));
     }
 
     /** The eventId of a declaration: the same for the same origin, enterprise and submission, so a resend counts once. */
@@ -77,16 +74,6 @@ public final class ScenarioDeclarationJson {
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** {@code problems} followed by the rules' problems about fields not already reported. */
-    static List<String> withRules(ScenarioDeclaration declaration, KnownScenarios known, List<String> problems) {
-        Set<String> reported = new LinkedHashSet<>();
-        problems.forEach(problem -> reported.add(field(problem)));
-        List<String> all = new ArrayList<>(problems);
-        ScenarioDeclarationRules.problems(declaration, known).stream()
-                .filter(problem -> !reported.contains(field(problem)))
-                .forEach(all::add);
-        return all;
-    }
 
     /**
      * The status of that name; UNKNOWN, with a problem, for anything else (the rules then report no second problem
@@ -138,8 +125,4 @@ public final class ScenarioDeclarationJson {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String field(String problem) {
-        int colon = problem.indexOf(':');
-        return colon < 0 ? problem : problem.substring(0, colon);
-    }
 }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.schemas.avro.DeclaredScenario;
@@ -21,19 +20,6 @@ class ScenarioDeclarationJsonTest {
     private static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A catalogue of two scenarios, for the catalogue checks. */
-    private static final KnownScenarios TWO_SCENARIOS = new KnownScenarios() {
-        @Override
-        public Optional<String> catalogueVersion() {
-            return Optional.of("scenarios-test");
-        }
-
-        @Override
-        public boolean knows(String scenarioId) {
-            return Set.of("S-01", "S-02").contains(scenarioId);
-        }
-    };
-
     @Test
     void aGoodDeclarationReadsFieldByField() {
         DeclarationReading reading = read("""
@@ -41,7 +27,7 @@ class ScenarioDeclarationJsonTest {
                  "declaredAt": "2025-02-01T00:00:00Z",
                  "scenarios": [{"scenarioId": "S-01", "status": "DEPLOYED", "aiEnabled": true,
                                 "since": "2024-06-01", "evidence": "MES module live"},
-                               {"scenarioId": "S-02", "status": "PLANNED"}]}""", TWO_SCENARIOS);
+                               {"scenarioId": "S-02", "status": "PLANNED"}]}""");
 
         assertThat(reading.problems()).isEmpty();
         ScenarioDeclaration declaration = reading.declaration();
@@ -57,7 +43,7 @@ class ScenarioDeclarationJsonTest {
     void withoutDeclaredAtTheDeclarationIsOfNow() {
         DeclarationReading reading = read("""
                 {"enterpriseId": "E1", "submissionId": "D1", "catalogueVersion": "c",
-                 "scenarios": [{"scenarioId": "S-01", "status": "PILOT"}]}""", KnownScenarios.unchecked());
+                 "scenarios": [{"scenarioId": "S-01", "status": "PILOT"}]}""");
 
         assertThat(reading.valid()).isTrue();
         assertThat(reading.declaration().getEventTime()).isEqualTo(NOW);
@@ -70,7 +56,7 @@ class ScenarioDeclarationJsonTest {
                  "scenarios": [{"scenarioId": "S-01", "status": "LIVE", "aiEnabled": "yes"},
                                {"scenarioId": "", "status": "DEPLOYED", "since": "June"},
                                {"scenarioId": "S-01", "status": "PILOT"},
-                               {"scenarioId": "S-99", "status": "DEPLOYED"}]}""", TWO_SCENARIOS);
+                               {"scenarioId": "S-99", "status": "DEPLOYED"}]}""");
 
         assertThat(reading.valid()).isFalse();
         assertThat(reading.problems()).containsExactly(
@@ -82,36 +68,34 @@ class ScenarioDeclarationJsonTest {
                 "submissionId: missing",
                 "catalogueVersion: missing",
                 "scenarios[1].scenarioId: missing",
-                "scenarios[2].scenarioId: 'S-01' is already declared at scenarios[0]",
-                "scenarios[3].scenarioId: 'S-99' is not a scenario of catalogue scenarios-test");
+                "scenarios[2].scenarioId: 'S-01' is already declared at scenarios[0]");
+        // 'S-99' is left to the catalogue check of the pipeline and the API (evaluation's ScenarioDeclarationValidator)
     }
 
     @Test
-    void anotherCatalogueVersionAndNoScenarioAreRefused() {
+    void noScenarioIsRefused() {
         DeclarationReading reading = read("""
                 {"enterpriseId": "E1", "submissionId": "D1", "catalogueVersion": "scenarios-2019",
-                 "scenarios": []}""", TWO_SCENARIOS);
+                 "scenarios": []}""");
 
-        assertThat(reading.problems()).containsExactly(
-                "catalogueVersion: 'scenarios-2019' is not the catalogue in force (scenarios-test); declare the"
-                        + " scenarios of scenarios-test",
-                "scenarios: missing; declare at least one scenario");
+        // the catalogue version is checked where the catalogue is known (the pipeline and the API)
+        assertThat(reading.problems()).containsExactly("scenarios: missing; declare at least one scenario");
     }
 
     @Test
     void theRulesRefuseAStatusThisReaderDoesNotKnow() {
         // A newer writer's symbol reads as UNKNOWN (the enum's default): the pipeline must not count it.
         ScenarioDeclaration declaration = new ScenarioDeclaration("evt", NOW, "E1", "D1", "c",
-                java.util.List.of(new DeclaredScenario("S-01", ScenarioStatus.UNKNOWN, false, null, null)));
+                List.of(new DeclaredScenario("S-01", ScenarioStatus.UNKNOWN, false, null, null)));
 
-        assertThat(ScenarioDeclarationRules.problems(declaration, KnownScenarios.unchecked()))
+        assertThat(ScenarioDeclarationRules.problems(declaration))
                 .containsExactly("scenarios[0].status: UNKNOWN; use PLANNED, PILOT or DEPLOYED");
     }
 
-    private static DeclarationReading read(String json, KnownScenarios known) {
+    private static DeclarationReading read(String json) {
         try {
             JsonNode node = MAPPER.readTree(json);
-            return ScenarioDeclarationJson.read(node, NOW, "test", known);
+            return ScenarioDeclarationJson.read(node, NOW, "test");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

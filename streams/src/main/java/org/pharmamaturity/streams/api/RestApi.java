@@ -15,7 +15,7 @@ import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.maturity.ModelSetup;
-import org.pharmamaturity.streams.scenario.Scenarios;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +58,7 @@ public final class RestApi implements AutoCloseable {
     }
 
     /** Starts serving the stores of {@code streams}, the models, the scenario catalogue, and the hooks' metrics. */
-    public void start(KafkaStreams streams, ServiceSettings settings, ModelSetup models, Scenarios scenarios,
+    public void start(KafkaStreams streams, ServiceSettings settings, ModelSetup models, ScenarioDeclarations scenarios,
             ApiHooks hooks) {
         assessmentPublisher = new InputPublisher<>(settings, Topic.ASSESSMENT_SELF_SUBMITTED,
                 SelfAssessmentSubmission::getEnterpriseId, "assessments");
@@ -73,7 +73,7 @@ public final class RestApi implements AutoCloseable {
         routes.addAll(new ModelResource(models.registry(), models.defaultModel()).routes());
         routes.addAll(new AssessmentResource(models.registry(), assessmentPublisher, commitInterval(settings),
                 Clock.systemUTC(), registered).routes());
-        routes.addAll(new ScenarioResource(scenarios.catalogue(), declarationPublisher, commitInterval(settings),
+        routes.addAll(new ScenarioResource(scenarios, declarationPublisher, commitInterval(settings),
                 settings.topology().maxFutureSkew(), Clock.systemUTC(), registered).routes());
         routes.addAll(new OpenApiResource().routes());
         routes.addAll(new HealthResource(streams).routes());

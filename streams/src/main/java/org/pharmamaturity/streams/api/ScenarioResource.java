@@ -12,11 +12,14 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.pharmamaturity.evaluation.json.Json;
+import org.pharmamaturity.evaluation.scenario.Scenario;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
+import org.pharmamaturity.evaluation.scenario.ScenarioIndicator;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.declaration.DeclarationReading;
 import org.pharmamaturity.schemas.declaration.ScenarioDeclarationJson;
-import org.pharmamaturity.streams.scenario.CatalogueScenario;
-import org.pharmamaturity.streams.scenario.ScenarioCatalogue;
+import org.pharmamaturity.schemas.declaration.ScenarioDeclarationRules;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class ScenarioResource {
 
-    private final ScenarioCatalogue catalogue;
+    private final ScenarioDeclarations declarations;
     private final InputPublisher<ScenarioDeclaration> publisher;
     private final Duration commitInterval;
     private final Duration maxFutureSkew;
@@ -39,9 +42,9 @@ final class ScenarioResource {
     private final Predicate<String> registered;
 
     /** {@code registered} says whether ref.enterprise knows an enterprise (the pipeline dead-letters the others). */
-    ScenarioResource(ScenarioCatalogue catalogue, InputPublisher<ScenarioDeclaration> publisher,
+    ScenarioResource(ScenarioDeclarations declarations, InputPublisher<ScenarioDeclaration> publisher,
             Duration commitInterval, Duration maxFutureSkew, Clock clock, Predicate<String> registered) {
-        this.catalogue = catalogue;
+        this.declarations = declarations;
         this.publisher = publisher;
         this.commitInterval = commitInterval;
         this.maxFutureSkew = maxFutureSkew;
@@ -56,16 +59,23 @@ final class ScenarioResource {
 
     private ApiResponse catalogue() {
         ObjectNode body = Json.mapper().createObjectNode();
-        body.put("catalogueVersion", catalogue.catalogueVersion().orElse(null));
+        ScenarioCatalogue catalogue = declarations.catalogue();
+        body.put("catalogueVersion", catalogue.catalogueVersion());
+        body.put("source", catalogue.source());
         ArrayNode scenarios = body.putArray("scenarios");
-        for (CatalogueScenario scenario : catalogue.scenarios()) {
+        for (Scenario scenario : catalogue.scenarios()) {
             ObjectNode item = scenarios.addObject();
             item.put("scenarioId", scenario.scenarioId());
             item.put("link", scenario.link());
             item.put("tierLink", scenario.tierLink());
             item.put("nameZh", scenario.nameZh());
             item.put("nameEn", scenario.nameEn());
-            scenario.indicators().forEach(item.putArray("indicators")::add);
+            ArrayNode indicators = item.putArray("indicators");
+            for (ScenarioIndicator indicator : scenario.indicators()) {
+                indicators.addObject().put("indicator", indicator.indicator())
+                        .put("comparator", indicator.comparator().symbol()).put("threshold", indicator.threshold())
+                        .put("minCoverage", indicator.minCoverage());
+            }
         }
         return ApiResponse.json(200, body);
     }
@@ -78,9 +88,10 @@ final class ScenarioResource {
         if (!caller.isRegulator()) {
             body.putIfAbsent("enterpriseId", body.textNode(caller.enterpriseId()));
         }
-        DeclarationReading reading = ScenarioDeclarationJson.read(body, now, "api", catalogue);
+        DeclarationReading reading = ScenarioDeclarationJson.read(body, now, "api");
         ScenarioDeclaration declaration = reading.declaration();
-        List<String> problems = new ArrayList<>(reading.problems());
+        List<String> problems = new ArrayList<>(ScenarioDeclarationRules.merge(reading.problems(),
+                declarations.problems(declaration)));
         Submissions.checkEnterprise(caller, declaration.getEnterpriseId(), registered, "scenario declaration",
                 problems);
         if (declaration.getEventTime().isAfter(now.plus(maxFutureSkew))) {

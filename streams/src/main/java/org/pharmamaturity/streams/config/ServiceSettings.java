@@ -47,9 +47,9 @@ public final class ServiceSettings {
 
     /** The default model: a model file, or the name of a built-in model. */
     public static final String MODEL = "maturity.model";
-    /** The model of PROCESS enterprises (file or built-in name); empty for the default model. */
+    /** The model of PROCESS enterprises (file or built-in name; default cmmm-process-v1); empty for the default model. */
     public static final String MODEL_PROCESS = "maturity.model.process";
-    /** The model of DISCRETE enterprises (file or built-in name); empty for the default model. */
+    /** The model of DISCRETE enterprises (file or built-in name; default cmmm-discrete-v1); empty for the default model. */
     public static final String MODEL_DISCRETE = "maturity.model.discrete";
     /** ISO-8601 duration: how far eventTime may lie in the future (default PT5M). */
     public static final String MAX_FUTURE_SKEW = "maturity.validation.max-future-skew";
@@ -351,8 +351,8 @@ public final class ServiceSettings {
         // from Kafka 5.0, hence its constant is deprecated in 4.3.
         defaults.put(GLOBAL_PROCESSING_EXCEPTION_HANDLER, "true");
         defaults.put(MODEL, ModelLoader.REFERENCE_MODEL);
-        defaults.put(MODEL_PROCESS, "");
-        defaults.put(MODEL_DISCRETE, "");
+        defaults.put(MODEL_PROCESS, ModelLoader.PROCESS_MODEL);
+        defaults.put(MODEL_DISCRETE, ModelLoader.DISCRETE_MODEL);
         defaults.put(MAX_FUTURE_SKEW, TopologySettings.DEFAULTS.maxFutureSkew().toString());
         defaults.put(DEDUP_HORIZON, TopologySettings.DEFAULTS.dedupHorizon().toString());
         defaults.put(KPI_GRACE, TopologySettings.DEFAULTS.grace().toString());

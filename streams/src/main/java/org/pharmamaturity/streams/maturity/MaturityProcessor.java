@@ -3,6 +3,7 @@ package org.pharmamaturity.streams.maturity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
 import org.pharmamaturity.evaluation.kpi.KpiValue;
 import org.pharmamaturity.evaluation.model.Indicators;
 import org.pharmamaturity.evaluation.model.ManufacturingType;
+import org.pharmamaturity.evaluation.model.ModelChoice;
+import org.pharmamaturity.evaluation.model.KeyIndicator;
+import org.pharmamaturity.evaluation.tier.TierConditionsReader;
 import org.pharmamaturity.evaluation.scoring.EnterpriseProfile;
 import org.pharmamaturity.evaluation.scoring.MaturityResult;
 import org.pharmamaturity.evaluation.scoring.MaturityScorer;
@@ -28,10 +32,11 @@ import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
+import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.reference.ReferenceData;
-import org.pharmamaturity.streams.scenario.ScenarioAssessor;
-import org.pharmamaturity.streams.scenario.ScenarioView;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
+import org.pharmamaturity.streams.sector.SectorRecords;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An enterprise's maturity (keyed by enterpriseId): its latest self-assessment by submittedAt (an older one that
  * arrives later is ignored) scored by the evaluation library against its latest rolling KPIs, its sector and its
- * manufacturing type, with its latest scenario declaration by eventTime beside it.
+ * manufacturing type, with its latest scenario declaration by eventTime (its scenarios verified with the same KPIs)
+ * and its sector's benchmarks (the latest maturity.sector record, global store {@code sector-benchmarks}) for the
+ * tiers' key-indicator gates.
  *
  * <p>Which model scores it: the model of its manufacturing type ({@link ModelChoice}); the answers carry over by
  * requirementId, since the models in force share the catalogue. When the chosen model lacks a requirement the
@@ -51,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * new (a score, level, grade, status, contradiction, coverage or tier; KPI values that move without changing any
  * of these would otherwise publish a record per input event); and, found by a wall-clock check every
  * {@code checkInterval}, when the enterprise's sector or manufacturing type in ref.enterprise changed (it moved
- * sector), its type now chooses another model, or the model that computed its result now has different content
- * (checked first thing after start).
+ * sector), its type now chooses another model, the model that computed its result now has different content
+ * (checked first thing after start), or its sector's benchmarks changed since it was scored (then it publishes only
+ * when the verdict changes; one store read per enterprise and one per sector).
  * Each published result is kept as the latest and in the history store, keyed by enterprise and asOf.
  */
 public final class MaturityProcessor implements Processor<String, SpecificRecord, String, MaturityUpdate> {
@@ -61,7 +69,8 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
 
     private final Scorers scorers;
     private final ModelChoice modelChoice;
-    private final ScenarioAssessor scenarioAssessor;
+    /** Below this coverage a KPI value does not count for the tiers, so it does not go into the benchmarks either. */
+    private final double keyIndicatorMinCoverage = TierConditionsReader.builtIn().keyIndicatorMinCoverage();
     private final Duration checkInterval;
     private ProcessorContext<String, MaturityUpdate> context;
     private KeyValueStore<String, SelfAssessmentSubmission> assessments;
@@ -70,13 +79,13 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
     private KeyValueStore<String, EnterpriseMaturity> history;
     private KeyValueStore<String, String> fingerprints;
     private KeyValueStore<String, EnterpriseKpi> rolling;
+    private KeyValueStore<String, String> benchmarksUsed;
+    private KeyValueStore<String, SectorMaturity> sectors;
     private ReferenceData reference;
 
-    public MaturityProcessor(Scorers scorers, ModelChoice modelChoice, ScenarioAssessor scenarioAssessor,
-            Duration checkInterval) {
+    public MaturityProcessor(Scorers scorers, ModelChoice modelChoice, Duration checkInterval) {
         this.scorers = scorers;
         this.modelChoice = modelChoice;
-        this.scenarioAssessor = scenarioAssessor;
         this.checkInterval = checkInterval;
     }
 
@@ -89,6 +98,8 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
         this.history = context.getStateStore(StoreNames.MATURITY_ENTERPRISE_HISTORY);
         this.fingerprints = context.getStateStore(StoreNames.MATURITY_MODEL_FINGERPRINTS);
         this.rolling = context.getStateStore(StoreNames.KPI_ENTERPRISE_ROLLING);
+        this.benchmarksUsed = context.getStateStore(StoreNames.MATURITY_BENCHMARKS_USED);
+        this.sectors = context.getStateStore(StoreNames.SECTOR_BENCHMARKS);
         this.reference = ReferenceData.from(context);
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> recheckAll());
     }
@@ -131,22 +142,45 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
         return true;
     }
 
-    /** Rescores every enterprise whose sector, chosen model or model content changed since its result. */
+    /**
+     * Rescores every enterprise whose sector, chosen model or model content changed since its result (published
+     * whatever it says), and every other one whose sector's benchmarks changed (published when its verdict changed).
+     */
     private void recheckAll() {
         List<String> stale = new ArrayList<>();
+        List<String> newBenchmarks = new ArrayList<>();
+        Map<String, String> benchmarksBySector = new HashMap<>();
         try (KeyValueIterator<String, EnterpriseMaturity> all = latest.all()) {
             all.forEachRemaining(entry -> {
                 if (stale(entry.key, entry.value)) {
                     stale.add(entry.key);
+                } else if (!Objects.equals(benchmarksUsed.get(entry.key), benchmarksBySector.computeIfAbsent(
+                        String.valueOf(entry.value.getSector()), sector -> stamp(sectorRecord(entry.value.getSector()))))) {
+                    newBenchmarks.add(entry.key);
                 }
             });
         }
-        for (String enterpriseId : stale) {
+        rescore(stale, true);
+        rescore(newBenchmarks, false);
+    }
+
+    private void rescore(List<String> enterpriseIds, boolean always) {
+        for (String enterpriseId : enterpriseIds) {
             SelfAssessmentSubmission submission = assessments.get(enterpriseId);
             if (submission != null) {
-                score(enterpriseId, submission, rolling.get(enterpriseId), true);
+                score(enterpriseId, submission, rolling.get(enterpriseId), always);
             }
         }
+    }
+
+    /** The latest maturity.sector record of {@code sector}; null for an unknown sector or one without a record. */
+    private SectorMaturity sectorRecord(String sector) {
+        return sector == null ? null : sectors.get(sector);
+    }
+
+    /** What identifies the benchmarks of a sector record ("" without one): their text. */
+    private static String stamp(SectorMaturity record) {
+        return record == null ? "" : record.getKpiBenchmarks().toString();
     }
 
     private boolean stale(String enterpriseId, EnterpriseMaturity result) {
@@ -170,10 +204,14 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
         MaturityScorer scorer = scorer(enterpriseId, submission);
         String modelVersion = scorer.model().modelVersion();
         KpiSnapshot snapshot = snapshot(enterpriseId, kpis);
-        MaturityResult result = scorer.score(Assessments.toEvaluation(submission, modelVersion), snapshot,
-                profile(enterpriseId));
-        ScenarioView scenarios = scenarioAssessor.assess(declarations.get(enterpriseId), snapshot);
-        EnterpriseMaturity current = MaturityRecords.toAvro(result, submission, scenarios,
+        EnterpriseProfile profile = profile(enterpriseId);
+        SectorMaturity sector = sectorRecord(profile.sector());
+        benchmarksUsed.put(enterpriseId, stamp(sector));
+        ScenarioDeclaration declaration = declarations.get(enterpriseId);
+        MaturityResult result = scorer.score(Assessments.toEvaluation(submission, modelVersion), snapshot, profile,
+                declaration == null ? null : ScenarioDeclarations.toEvaluation(declaration),
+                sector == null ? null : SectorRecords.benchmarks(profile.sector(), sector));
+        EnterpriseMaturity current = MaturityRecords.toAvro(result, submission, declaration,
                 context.currentSystemTimeMs());
         EnterpriseMaturity previous = latest.get(enterpriseId);
         String fingerprint = scorers.fingerprint(modelVersion).orElseThrow();
@@ -185,7 +223,20 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
         history.put(StoreNames.historyKey(enterpriseId, current.getAsOf()), current);
         fingerprints.put(enterpriseId, fingerprint);
         context.forward(new Record<>(enterpriseId, new MaturityUpdate(enterpriseId, previous, current,
-                MaturityRecords.contribution(result, current)), current.getAsOf().toEpochMilli()));
+                MaturityRecords.contribution(result, keyValues(snapshot, scorer))),
+                current.getAsOf().toEpochMilli()));
+    }
+
+    /** The enterprise's values of its model's key indicators with enough coverage: its share of the benchmarks. */
+    private Map<String, Double> keyValues(KpiSnapshot snapshot, MaturityScorer scorer) {
+        Map<String, Double> values = new TreeMap<>();
+        if (snapshot != null) {
+            for (KeyIndicator key : scorer.model().keyIndicators()) {
+                snapshot.value(key.indicator()).filter(v -> v.coverage() >= keyIndicatorMinCoverage)
+                        .ifPresent(v -> values.put(key.indicator(), v.value()));
+            }
+        }
+        return values;
     }
 
     /**
@@ -193,7 +244,7 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
      * answers; else the scorer of the model the assessment names.
      */
     private MaturityScorer scorer(String enterpriseId, SelfAssessmentSubmission submission) {
-        String chosen = modelChoice.versionFor(reference.enterprise(enterpriseId).orElse(null));
+        String chosen = modelChoice.versionFor(profile(enterpriseId).manufacturingType());
         Optional<MaturityScorer> byType = scorers.scorer(chosen).filter(s -> Scorers.hasEveryAnswer(s, submission));
         if (byType.isPresent()) {
             return byType.get();
@@ -208,6 +259,7 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
     }
 
     private EnterpriseProfile profile(String enterpriseId) {
+        // An enterprise ref.enterprise does not know yet: no sector, and MIXED, which takes the default model.
         return reference.enterprise(enterpriseId)
                 .map(e -> new EnterpriseProfile(e.getSector(), ManufacturingType.valueOf(e.getManufacturingType().name())))
                 .orElseGet(EnterpriseProfile::unknown);

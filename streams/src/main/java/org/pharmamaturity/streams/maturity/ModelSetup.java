@@ -1,6 +1,7 @@
 package org.pharmamaturity.streams.maturity;
 
 import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelChoice;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 
 /**

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.pharmamaturity.evaluation.model.ManufacturingType;
 import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelChoice;
 import org.pharmamaturity.evaluation.model.ModelException;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
@@ -54,7 +56,8 @@ public final class ModelsInForce {
         }
         byVersion.putAll(configured);
         return new ModelSetup(ModelRegistry.of(List.copyOf(byVersion.values())),
-                ModelChoice.of(defaultModel.modelVersion(), process.modelVersion(), discrete.modelVersion()),
+                new ModelChoice(Map.of(ManufacturingType.PROCESS, process.modelVersion(),
+                        ManufacturingType.DISCRETE, discrete.modelVersion()), defaultModel.modelVersion()),
                 defaultModel);
     }
 

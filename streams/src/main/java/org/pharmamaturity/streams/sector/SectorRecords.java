@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.apache.kafka.streams.KeyValue;
 import org.pharmamaturity.evaluation.sector.EnterpriseSummary;
 import org.pharmamaturity.evaluation.sector.SectorStatistics;
+import org.pharmamaturity.evaluation.tier.IndicatorBenchmark;
+import org.pharmamaturity.evaluation.tier.SectorBenchmarks;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
+import org.pharmamaturity.schemas.avro.KpiBenchmark;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.maturity.MaturityUpdate;
 import org.pharmamaturity.streams.state.StoreNames;
@@ -22,8 +25,9 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
 /**
  * What an enterprise's new result changes in the sectors (the member changes, keyed by sector), and a sector's
- * statistics over its members, on top of the evaluation library's SectorStatistics; the tier and scenario counts
- * and the share at level 3 or above are summed here from the members' contributions.
+ * statistics over its members, on top of the evaluation library's SectorStatistics and SectorBenchmarks (the
+ * quartiles of the members' key indicators); the tier and scenario counts and the share at level 3 or above are
+ * summed here from the members' contributions.
  */
 public final class SectorRecords {
 
@@ -77,7 +81,33 @@ public final class SectorRecords {
                 .setTierCounts(tierCounts(members))
                 .setScenariosDeployed(members.stream().mapToInt(SectorContribution::getScenariosDeployed).sum())
                 .setScenariosVerified(members.stream().mapToInt(SectorContribution::getScenariosVerified).sum())
+                .setKpiBenchmarks(kpiBenchmarks(sector, members))
                 .build();
+    }
+
+    /**
+     * The sector's reference for the tiers' key-indicator gates, as the evaluation module reads it; none for a
+     * sector without a record (or a record written before benchmarks existed).
+     */
+    public static SectorBenchmarks benchmarks(String sector, SectorMaturity record) {
+        if (record == null) {
+            return SectorBenchmarks.none(sector);
+        }
+        Map<String, IndicatorBenchmark> indicators = new TreeMap<>();
+        record.getKpiBenchmarks().forEach((indicator, b) -> indicators.put(indicator,
+                new IndicatorBenchmark(b.getEnterprises(), b.getLowerQuartile(), b.getMedian(), b.getUpperQuartile())));
+        return new SectorBenchmarks(sector, indicators);
+    }
+
+    /** Per key indicator, the quartiles of the members' values (evaluation SectorBenchmarks, QUARTILE.INC). */
+    private static Map<String, KpiBenchmark> kpiBenchmarks(String sector, Collection<SectorContribution> members) {
+        Map<String, List<Double>> values = new TreeMap<>();
+        members.forEach(member -> member.getKeyKpis().forEach((indicator, value) ->
+                values.computeIfAbsent(indicator, i -> new ArrayList<>()).add(value)));
+        Map<String, KpiBenchmark> benchmarks = new TreeMap<>();
+        SectorBenchmarks.of(sector, values).indicators().forEach((indicator, b) -> benchmarks.put(indicator,
+                new KpiBenchmark(b.enterprises(), b.lowerQuartile(), b.median(), b.upperQuartile())));
+        return benchmarks;
     }
 
     /** Every tier with the number of members eligible for it (0 included, so a dashboard shows the tier). */

@@ -16,7 +16,6 @@ import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.maturity.MaturityProcessor;
 import org.pharmamaturity.streams.maturity.MaturityUpdate;
 import org.pharmamaturity.streams.maturity.Scorers;
-import org.pharmamaturity.streams.scenario.ScenarioAssessor;
 import org.pharmamaturity.streams.state.StateSerde;
 import org.pharmamaturity.streams.state.StoreNames;
 
@@ -25,8 +24,9 @@ import org.pharmamaturity.streams.state.StoreNames;
  * ({@code maturity-assessments}, {@code maturity-scenario-declarations}) so they meet the rolling KPIs in
  * {@code maturity-enterprise} ({@link MaturityProcessor}; stores {@code maturity-assessments},
  * {@code maturity-scenario-declarations} (each enterprise's latest declaration), {@code maturity-model-fingerprints},
- * and the queryable {@code maturity-enterprise-latest} and {@code maturity-enterprise-history}; it reads
- * {@code kpi-enterprise-rolling}). A new declaration re-scores its enterprise.
+ * {@code maturity-benchmarks-used}, and the queryable {@code maturity-enterprise-latest} and
+ * {@code maturity-enterprise-history}; it reads {@code kpi-enterprise-rolling} and the global
+ * {@code sector-benchmarks} of {@link SectorTopology}). A new declaration re-scores its enterprise.
  */
 public final class MaturityTopology {
 
@@ -49,17 +49,20 @@ public final class MaturityTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.MATURITY_MODEL_FINGERPRINTS),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.MATURITY_BENCHMARKS_USED),
+                Serdes.String(), Serdes.String()));
         Scorers scorers = new Scorers(dependencies.models());
-        ScenarioAssessor scenarioAssessor = new ScenarioAssessor(dependencies.scenarios());
         KStream<String, MaturityUpdate> updates = KeyValueStores.<String, SpecificRecord>widen(rolling)
                 .merge(byEnterprise, Named.as("maturity-inputs"))
                 .merge(declarationsByEnterprise, Named.as("maturity-inputs-declarations"))
-                .process(() -> new MaturityProcessor(scorers, dependencies.modelChoice(), scenarioAssessor,
+                .process(() -> new MaturityProcessor(scorers, dependencies.modelChoice(),
                                 dependencies.settings().checkInterval()),
                         Named.as("maturity-enterprise"), StoreNames.MATURITY_ASSESSMENTS,
                         StoreNames.MATURITY_SCENARIO_DECLARATIONS,
                         StoreNames.MATURITY_ENTERPRISE_LATEST, StoreNames.MATURITY_ENTERPRISE_HISTORY,
-                        StoreNames.MATURITY_MODEL_FINGERPRINTS, StoreNames.KPI_ENTERPRISE_ROLLING);
+                        StoreNames.MATURITY_MODEL_FINGERPRINTS, StoreNames.MATURITY_BENCHMARKS_USED,
+                        StoreNames.KPI_ENTERPRISE_ROLLING);
         updates.mapValues(MaturityUpdate::current, Named.as("maturity-enterprise-record"))
                 .to(Topic.MATURITY_ENTERPRISE.name(), Produced.<String, EnterpriseMaturity>with(Serdes.String(),
                         dependencies.serdes().valueSerde(Topic.MATURITY_ENTERPRISE)).withName("maturity-enterprise-sink"));

@@ -9,7 +9,9 @@ import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 /**
  * The whole pipeline as one topology, the one the service runs and the tests drive: reference data, validation
  * and dead letters, equipment OEE, cold chain, enterprise KPIs, enterprise maturity (with each enterprise's latest
- * scenario declaration, store {@code maturity-scenario-declarations}), sector maturity and alerts.
+ * scenario declaration, store {@code maturity-scenario-declarations}), sector maturity (read back into the global
+ * store {@code sector-benchmarks}, which the enterprise maturity judges the tiers' key-indicator gates against) and
+ * alerts.
  * Data flows one way: inputs, validation, KPIs, maturity, sector; every processor is named
  * {@code <topology>-<step>} and every store and internal topic has a fixed name (see
  * {@link org.pharmamaturity.streams.state.StoreNames}).

@@ -6,13 +6,16 @@ import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.maturity.MaturityUpdate;
+import org.pharmamaturity.streams.sector.SectorBenchmarksUpdater;
 import org.pharmamaturity.streams.sector.SectorRecords;
 import org.pharmamaturity.streams.sector.SectorStatisticsProcessor;
 import org.pharmamaturity.streams.state.StateSerde;
@@ -27,7 +30,9 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
  * {@code sector-statistics} ({@link SectorStatisticsProcessor}; stores {@code sector-members} and, unless results
  * are published on every change, {@code sector-pending}) publishes the statistics of the changed sectors to
  * maturity.sector and keeps them in the queryable store {@code maturity-sector} (written by the processor itself:
- * a table built from its output would need a repartition topic, as a processor may change keys).
+ * a table built from its output would need a repartition topic, as a processor may change keys). The global store
+ * {@code sector-benchmarks} ({@link SectorBenchmarksUpdater}, source {@code sector-benchmarks-source}) reads
+ * maturity.sector back, so the maturity processor of every instance sees every sector's key-indicator benchmarks.
  *
  * <p>Why not a KTable aggregate per sector: its value would be the whole member set, copied, serialized and
  * logged on every enterprise result; with 1,000 enterprises in {@code ALL} that cost a third of the pipeline.
@@ -48,6 +53,11 @@ public final class SectorTopology {
             builder.addStateStore(KeyValueStores.cachedTimes(StoreNames.SECTOR_PENDING));
             stores.add(StoreNames.SECTOR_PENDING);
         }
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SECTOR_BENCHMARKS),
+                        Serdes.String(), StateSerde.of(SectorMaturity.class)).withLoggingDisabled(),
+                Topic.MATURITY_SECTOR.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("sector-benchmarks-source"),
+                () -> new SectorBenchmarksUpdater(dependencies.serdes()));
         updates
                 .flatMap((enterpriseId, update) -> SectorRecords.changes(update), Named.as("sector-member-changes"))
                 .repartition(Repartitioned.<String, SectorMemberChange>as("sector-members-by-sector")

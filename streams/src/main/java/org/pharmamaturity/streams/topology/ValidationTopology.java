@@ -67,7 +67,7 @@ public final class ValidationTopology {
         Map<String, KStream<String, Validated<V>>> branches = builder
                 .stream(spec.topic().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(prefix + "-source"))
                 .process(() -> new ValidationProcessor<>(spec, checkName, dependencies.serdes(), dependencies.meters(),
-                        skewMs, checker, dependencies.scenarios().catalogue()), Named.as(checkName))
+                        skewMs, checker, dependencies.scenarioDeclarations()), Named.as(checkName))
                 .split(Named.as(prefix + "-"))
                 .branch((key, outcome) -> outcome instanceof Validated.Rejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));

@@ -5,19 +5,19 @@ import java.util.List;
 
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
-import org.pharmamaturity.streams.scenario.ScenarioCatalogue;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 
 /**
  * What type checks may consult: the processing clock, the allowed future skew, the models in force and the
- * scenario catalogue in force.
+ * check of scenario declarations.
  *
  * @param nowMs processing wall-clock time
  * @param maxFutureSkewMs how far a time may lie ahead of {@code nowMs}
  * @param assessmentProblems checks a self-assessment against the models in force
- * @param scenarioCatalogue the catalogue scenario declarations are checked against
+ * @param scenarioDeclarations checks scenario declarations against the catalogue in force
  */
 public record CheckContext(long nowMs, long maxFutureSkewMs, AssessmentChecker assessmentProblems,
-        ScenarioCatalogue scenarioCatalogue) {
+        ScenarioDeclarations scenarioDeclarations) {
 
     /** Checks a self-assessment against the models in force; returns one sentence per problem. */
     @FunctionalInterface

@@ -15,7 +15,6 @@ import org.pharmamaturity.schemas.avro.QualityEvent;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.ShipmentEvent;
-import org.pharmamaturity.schemas.declaration.ScenarioDeclarationRules;
 
 /** The input topics the pipeline validates, with the checks particular to each record type. */
 public final class InputSpecs {
@@ -114,12 +113,12 @@ public final class InputSpecs {
                 context.assessmentProblems().problems(value).forEach(problem -> problems.add(Problem.invalid(problem)));
             });
 
-    /** Scenario declarations: the rules shared with the API (ScenarioDeclarationRules), against the catalogue. */
+    /** Scenario declarations: the check shared with the API (form and catalogue, ScenarioDeclarations). */
     public static final InputSpec<ScenarioDeclaration> SCENARIO_DECLARATION = new InputSpec<>(
             Topic.ASSESSMENT_SCENARIOS_DECLARED, "scenario-declaration", ScenarioDeclaration::getEventId,
             ScenarioDeclaration::getEventTime, ScenarioDeclaration::getEnterpriseId,
             ScenarioDeclaration::getEnterpriseId, value -> null, (value, context, problems) ->
-                    ScenarioDeclarationRules.problems(value, context.scenarioCatalogue())
+                    context.scenarioDeclarations().problems(value)
                             .forEach(problem -> problems.add(Problem.invalid(problem))));
 
     /** Every validated input, in the order of DESIGN.md section 5. */

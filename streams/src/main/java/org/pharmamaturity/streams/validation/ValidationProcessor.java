@@ -19,7 +19,7 @@ import org.pharmamaturity.streams.dlq.DeadLetters;
 import org.pharmamaturity.streams.dlq.SourceRecord;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.reference.ReferenceData;
-import org.pharmamaturity.streams.scenario.ScenarioCatalogue;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,21 +49,21 @@ public final class ValidationProcessor<V extends SpecificRecord>
     private final PipelineMeters meters;
     private final long maxFutureSkewMs;
     private final CheckContext.AssessmentChecker assessmentChecker;
-    private final ScenarioCatalogue scenarioCatalogue;
+    private final ScenarioDeclarations scenarioDeclarations;
     private final String processorName;
     private ProcessorContext<String, Validated<V>> context;
     private Deserializer<V> deserializer;
     private ReferenceData reference;
 
     public ValidationProcessor(InputSpec<V> spec, String processorName, TopicSerdes serdes, PipelineMeters meters,
-            long maxFutureSkewMs, CheckContext.AssessmentChecker assessmentChecker, ScenarioCatalogue scenarioCatalogue) {
+            long maxFutureSkewMs, CheckContext.AssessmentChecker assessmentChecker, ScenarioDeclarations scenarioDeclarations) {
         this.spec = spec;
         this.processorName = processorName;
         this.serdes = serdes;
         this.meters = meters;
         this.maxFutureSkewMs = maxFutureSkewMs;
         this.assessmentChecker = assessmentChecker;
-        this.scenarioCatalogue = scenarioCatalogue;
+        this.scenarioDeclarations = scenarioDeclarations;
     }
 
     @Override
@@ -116,7 +116,7 @@ public final class ValidationProcessor<V extends SpecificRecord>
         String enterpriseId = spec.enterpriseId().apply(value);
         requireText("enterpriseId", enterpriseId, problems);
         CheckContext checkContext = new CheckContext(context.currentSystemTimeMs(), maxFutureSkewMs, assessmentChecker,
-                scenarioCatalogue);
+                scenarioDeclarations);
         spec.typeChecks().check(value, checkContext, problems);
         checkContext.requireNotFuture("eventTime", spec.eventTime().apply(value), problems);
         if (enterpriseId != null && !enterpriseId.isBlank() && reference.enterprise(enterpriseId).isEmpty()) {
