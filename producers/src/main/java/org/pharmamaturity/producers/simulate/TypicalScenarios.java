@@ -1,43 +1,32 @@
 package org.pharmamaturity.producers.simulate;
 
+import java.util.Comparator;
 import java.util.List;
 
+import org.pharmamaturity.evaluation.scenario.Scenario;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
+
 /**
- * The scenario ids the simulator declares: the 40 typical scenarios of the 2025 catalogue (智能制造典型场景指引,
- * 8 links), production operations (生产作业) first, then production management, operations management, the
- * factory-construction, R&D, process-design, product-service and supply-chain scenarios, so a plant that declares
- * few scenarios declares the ones of the shop floor.
+ * The scenario ids the simulator declares: the 40 typical scenarios of the evaluation module's built-in catalogue
+ * (scenarios-2025, 8 links), those of production operations (生产作业) first, then production management,
+ * operations management, factory construction and R&D / design, so a plant that declares few scenarios declares
+ * the ones of the shop floor and covers the basic tier's link first.
  */
 final class TypicalScenarios {
 
-    /** The catalogue version the ids belong to. */
-    static final String CATALOGUE_VERSION = "scenarios-2025";
+    private static final ScenarioCatalogue CATALOGUE = ScenarioCatalogueReader.builtIn();
+    /** The tier links in the order a plant usually digitises them. */
+    private static final List<String> SHOP_FLOOR_FIRST = List.of("production-operations", "production-management",
+            "operations-management", "factory-construction", "rnd-design");
 
-    /** The ids, shop floor first. */
-    static final List<String> IDS = List.of(
-            // 生产作业 production operations (10)
-            "flexible-line-changeover", "dynamic-process-optimisation", "advanced-process-control",
-            "human-machine-collaboration", "online-intelligent-inspection", "quality-traceability",
-            "quality-analysis-improvement", "equipment-monitoring", "equipment-fault-prediction",
-            "equipment-maintenance",
-            // 生产管理 production management (12)
-            "production-plan-optimisation", "workshop-scheduling", "production-progress-tracking",
-            "dynamic-production-dispatching", "smart-warehousing", "precise-material-delivery",
-            "hazardous-work-automation", "integrated-safety-control", "energy-management",
-            "carbon-asset-management", "online-pollution-control", "networked-collaborative-manufacturing",
-            // 运营管理 operations management (4)
-            "intelligent-business-decisions", "digital-lean-management", "mass-customisation",
-            "precision-marketing",
-            // 工厂建设 factory construction (3)
-            "digital-factory-planning", "digital-infrastructure", "digital-twin-factory",
-            // 产品研发 product R&D (2) and 工艺设计 process design (2)
-            "digital-product-design", "virtual-product-validation", "digital-process-design",
-            "manufacturing-engineering-optimisation",
-            // 产品服务 product service (3)
-            "remote-operation-maintenance", "value-added-product-services", "proactive-customer-service",
-            // 供应链管理 supply chain (4)
-            "digital-supplier-management", "collaborative-procurement-planning", "supply-chain-risk-warning",
-            "smart-supply-chain-logistics");
+    /** The catalogue version the ids belong to. */
+    static final String CATALOGUE_VERSION = CATALOGUE.catalogueVersion();
+
+    /** The ids, shop floor first (catalogue order within a tier link). */
+    static final List<String> IDS = CATALOGUE.scenarios().stream()
+            .sorted(Comparator.comparingInt((Scenario s) -> SHOP_FLOOR_FIRST.indexOf(s.tierLink())))
+            .map(Scenario::scenarioId).toList();
 
     private TypicalScenarios() {
     }

@@ -58,8 +58,8 @@ class FileValidatorTest {
         assertThat(json.records().get(0).key()).isEqualTo("EX-E001");
         assertThat(first.getScenarios()).extracting(DeclaredScenario::getScenarioId, DeclaredScenario::getStatus,
                 DeclaredScenario::getAiEnabled).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("equipment-monitoring", ScenarioStatus.DEPLOYED, false),
-                        org.assertj.core.groups.Tuple.tuple("equipment-fault-prediction", ScenarioStatus.PILOT, true));
+                        org.assertj.core.groups.Tuple.tuple("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED, false),
+                        org.assertj.core.groups.Tuple.tuple("production-operations.equipment-fault-prediction", ScenarioStatus.PILOT, true));
 
         // three rows of one submissionId make one declaration of three scenarios
         Validation csv = validator.validate(EXAMPLES.resolve("scenarios.csv"), IngestKind.scenarios);
@@ -81,7 +81,7 @@ class FileValidatorTest {
                 file + ":3: status: 'LIVE' is not a status; use PLANNED, PILOT, DEPLOYED",
                 file + ":3: aiEnabled: expected true or false, not \"maybe\"",
                 file + ":3: since: '2024-13-01' is not a date such as 2024-06-01",
-                file + ":3: scenarioId: 'equipment-monitoring' is already declared at scenarios[0]",
+                file + ":3: scenarioId: 'production-operations.equipment-monitoring' is already declared at scenarios[0]",
                 file + ":5: enterpriseId: 'EX-E003' differs from 'EX-E002' on line 4 of the same submissionId",
                 file + ":5: catalogueVersion: (empty) differs from 'scenarios-2025' on line 4 of the same submissionId");
         // SD-1 (lines 2-3) and SD-2 (lines 4-5) are refused whole; SD-3 is good

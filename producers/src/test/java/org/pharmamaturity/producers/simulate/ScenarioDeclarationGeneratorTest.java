@@ -24,7 +24,8 @@ class ScenarioDeclarationGeneratorTest {
 
         // level 1: 2 scenarios, deployed probability 0, AI probability 0
         assertThat(declaration.getScenarios()).extracting(DeclaredScenario::getScenarioId)
-                .containsExactly("flexible-line-changeover", "dynamic-process-optimisation");
+                .containsExactly("production-operations.flexible-line-changeover",
+                        "production-operations.dynamic-process-optimisation");
         assertThat(declaration.getScenarios()).extracting(DeclaredScenario::getStatus)
                 .allMatch(status -> status == ScenarioStatus.PILOT || status == ScenarioStatus.PLANNED);
         assertThat(declaration.getScenarios()).noneMatch(DeclaredScenario::getAiEnabled);

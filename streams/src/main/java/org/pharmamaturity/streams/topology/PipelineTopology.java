@@ -35,6 +35,7 @@ public final class PipelineTopology {
         AlertsTopology.add(builder, updates, coldChain.alerts(), enterprise.facts(), dependencies);
         Topology topology = builder.build();
         ReferenceDataTopology.add(topology, dependencies);
+        SectorTopology.addBenchmarks(topology, dependencies);
         return topology;
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
-import org.pharmamaturity.streams.scenario.TestScenarios;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,7 +29,7 @@ class ScenarioResourceTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
 
-    private final ScenarioResource resource = new ScenarioResource(TestScenarios.CATALOGUE, null,
+    private final ScenarioResource resource = new ScenarioResource(new ScenarioDeclarations(ScenarioCatalogueReader.builtIn()), null,
             Duration.ofMillis(100), Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC), Set.of("E1")::contains);
 
     @Test
@@ -36,18 +37,24 @@ class ScenarioResourceTest {
         ApiResponse answer = resource.routes().get(0).handler().handle(request(Caller.aRegulator(), ""));
         JsonNode body = Json.mapper().readTree(answer.body());
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(body.path("catalogueVersion").asText()).isEqualTo("scenarios-test");
-        assertThat(body.path("scenarios")).hasSize(4);
-        assertThat(body.path("scenarios").get(1).path("tierLink").asText()).isEqualTo("生产管理");
-        assertThat(body.path("scenarios").get(1).path("indicators").get(0).asText()).isEqualTo("networkingRate");
+        assertThat(body.path("catalogueVersion").asText()).isEqualTo("scenarios-2025");
+        // 8 links, 40 scenarios (3 + 2 + 2 + 12 + 10 + 4 + 3 + 4)
+        assertThat(body.path("scenarios")).hasSize(40);
+        JsonNode infrastructure = body.path("scenarios").get(1);
+        assertThat(infrastructure.path("scenarioId").asText()).isEqualTo("factory-construction.digital-infrastructure");
+        assertThat(infrastructure.path("tierLink").asText()).isEqualTo("factory-construction");
+        JsonNode indicator = infrastructure.path("indicators").get(0);
+        assertThat(indicator.path("indicator").asText()).isEqualTo("networkingRate");
+        assertThat(indicator.path("comparator").asText()).isEqualTo(">=");
+        assertThat(indicator.path("threshold").asDouble()).isEqualTo(0.8);
     }
 
     @Test
     void aBadDeclarationIsA400ListingEveryProblem() {
         ApiException refused = declare(new Caller("E1"), """
-                {"enterpriseId": "E2", "catalogueVersion": "scenarios-test", "declaredAt": "2025-03-01T09:00:00Z",
-                 "scenarios": [{"scenarioId": "S-OPS", "status": "LIVE"},
-                               {"scenarioId": "S-OPS", "status": "DEPLOYED"},
+                {"enterpriseId": "E2", "catalogueVersion": "scenarios-2025", "declaredAt": "2025-03-01T09:00:00Z",
+                 "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "LIVE"},
+                               {"scenarioId": "production-operations.equipment-monitoring", "status": "DEPLOYED"},
                                {"scenarioId": "S-NONE", "status": "PILOT", "since": "2024-13-01"}]}""");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -55,8 +62,8 @@ class ScenarioResourceTest {
         assertThat(refused.problems()).containsExactly(
                 "scenarios[0].status: 'LIVE' is not a status; use PLANNED, PILOT, DEPLOYED",
                 "scenarios[2].since: '2024-13-01' is not a date such as 2024-06-01",
-                "scenarios[1].scenarioId: 'S-OPS' is already declared at scenarios[0]",
-                "scenarios[2].scenarioId: 'S-NONE' is not a scenario of catalogue scenarios-test",
+                "scenarios[1].scenarioId: 'production-operations.equipment-monitoring' is already declared at scenarios[0]",
+                "scenarios[2].scenarioId: 'S-NONE' is not a scenario of scenarios-2025",
                 "enterpriseId: 'E2' is not the enterprise of this token (E1)",
                 // 09:00 is 1 h after the fixed clock's 08:00, beyond the 5 min skew
                 "declaredAt: 2025-03-01T09:00:00Z is more than PT5M in the future; check the clock");
@@ -65,12 +72,12 @@ class ScenarioResourceTest {
     @Test
     void aRegulatorMustNameARegisteredEnterprise() {
         ApiException noEnterprise = declare(Caller.aRegulator(), """
-                {"catalogueVersion": "scenarios-test", "scenarios": [{"scenarioId": "S-OPS", "status": "PILOT"}]}""");
+                {"catalogueVersion": "scenarios-2025", "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "PILOT"}]}""");
         assertThat(noEnterprise.problems()).containsExactly("enterpriseId: missing");
 
         ApiException unknown = declare(Caller.aRegulator(), """
-                {"enterpriseId": "E7", "catalogueVersion": "scenarios-test",
-                 "scenarios": [{"scenarioId": "S-OPS", "status": "PILOT"}]}""");
+                {"enterpriseId": "E7", "catalogueVersion": "scenarios-2025",
+                 "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "PILOT"}]}""");
         assertThat(unknown.problems()).singleElement().asString()
                 .startsWith("enterpriseId: 'E7' is not registered in ref.enterprise");
     }

@@ -79,7 +79,6 @@ class KeyEquipmentKpiTopologyTest {
         // one registered equipment, read at the asOf instant: networkingRate 1 / 1; nothing to divide by for the key rates
         assertThat(values).containsOnlyKeys("networkingRate");
         assertThat(values.get("networkingRate").getValue()).isEqualTo(1.0);
-        assertThat(RegistryIndicators.keyProcessDigitalControl(none).value()).isEmpty();
     }
 
     private void register(String equipmentId, boolean keyProcess, boolean digitalControl) {

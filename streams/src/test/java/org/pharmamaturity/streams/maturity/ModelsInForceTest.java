@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.evaluation.model.ModelException;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelWriter;
-import org.pharmamaturity.schemas.avro.ManufacturingType;
-import org.pharmamaturity.streams.testing.TestRecords;
+import org.pharmamaturity.evaluation.model.ManufacturingType;
 
 /** Which models are in force and which of them scores which enterprise, from the three model settings. */
 class ModelsInForceTest {
@@ -23,12 +22,23 @@ class ModelsInForceTest {
     void withoutModelsPerTypeTheDefaultScoresEveryEnterprise() {
         ModelSetup setup = ModelsInForce.load(ModelLoader.REFERENCE_MODEL, "", " ");
 
-        assertThat(setup.registry().versions()).containsExactly(ModelLoader.REFERENCE_MODEL);
+        // the built-in models stay in force, so an assessment may still be scored with the model it names
+        assertThat(setup.registry().versions()).containsExactly(ModelLoader.REFERENCE_MODEL, ModelLoader.PROCESS_MODEL,
+                ModelLoader.DISCRETE_MODEL);
         assertThat(setup.defaultModel().modelVersion()).isEqualTo(ModelLoader.REFERENCE_MODEL);
-        assertThat(setup.choice().versionFor(TestRecords.enterprise("E1", "C272")))
-                .isEqualTo(ModelLoader.REFERENCE_MODEL);
-        // an enterprise ref.enterprise does not know takes the default
+        assertThat(setup.choice().versionFor(ManufacturingType.PROCESS)).isEqualTo(ModelLoader.REFERENCE_MODEL);
+        // an enterprise ref.enterprise does not know (no type) takes the default
         assertThat(setup.choice().versionFor(null)).isEqualTo(ModelLoader.REFERENCE_MODEL);
+    }
+
+    @Test
+    void theServiceDefaultsScoreEachTypeWithItsBuiltInModel() {
+        ModelSetup setup = ModelsInForce.load(ModelLoader.REFERENCE_MODEL, ModelLoader.PROCESS_MODEL,
+                ModelLoader.DISCRETE_MODEL);
+
+        assertThat(setup.choice().versionFor(ManufacturingType.PROCESS)).isEqualTo("cmmm-process-v1");
+        assertThat(setup.choice().versionFor(ManufacturingType.DISCRETE)).isEqualTo("cmmm-discrete-v1");
+        assertThat(setup.choice().versionFor(ManufacturingType.MIXED)).isEqualTo("cmmm-2020-reference");
     }
 
     @Test
@@ -37,7 +47,8 @@ class ModelsInForceTest {
 
         ModelSetup setup = ModelsInForce.load(ModelLoader.REFERENCE_MODEL, process.toString(), "");
 
-        assertThat(setup.registry().versions()).containsExactly(ModelLoader.REFERENCE_MODEL, "cmmm-test-process");
+        assertThat(setup.registry().versions()).containsExactly(ModelLoader.REFERENCE_MODEL, ModelLoader.PROCESS_MODEL,
+                ModelLoader.DISCRETE_MODEL, "cmmm-test-process");
         assertThat(setup.choice().byType()).isEqualTo(Map.of(ManufacturingType.PROCESS, "cmmm-test-process",
                 ManufacturingType.DISCRETE, ModelLoader.REFERENCE_MODEL));
     }

@@ -14,10 +14,9 @@ import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.model.ModelChoice;
 import org.pharmamaturity.evaluation.model.ModelLoader;
-import org.pharmamaturity.evaluation.model.ModelReader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
-import org.pharmamaturity.evaluation.model.ModelWriter;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.DeclaredScenario;
 import org.pharmamaturity.schemas.avro.Enterprise;
@@ -28,7 +27,6 @@ import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.ScenarioEvidenceStatus;
 import org.pharmamaturity.schemas.avro.ScenarioStatus;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
-import org.pharmamaturity.streams.scenario.TestScenarios;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.testing.Answers;
 import org.pharmamaturity.streams.testing.PipelineDriver;
@@ -37,28 +35,26 @@ import org.pharmamaturity.streams.testing.TestRecords;
 /**
  * The maturity of enterprises with scenario declarations, and the model chosen by manufacturing type.
  *
- * <p>Models: the default and DISCRETE model is cmmm-2020-reference; PROCESS enterprises are scored with
- * "cmmm-test-process", the same model under another version (the shipped per-type models arrive with the
- * evaluation module's branch), so the version each result names shows which model scored it.
+ * <p>Models: the built-in choice, PROCESS -> cmmm-process-v1, DISCRETE -> cmmm-discrete-v1; scenarios of the
+ * built-in catalogue scenarios-2025.
  *
  * <p>E1 (PROCESS, C272) registers EQ1..EQ4, all key-process and digitally controlled (TestRecords.equipment), and
- * EQ1 reports a reading at 08:00: rolling networkingRate = 1/4 = 0.25, keyProcessDigitalControlRate = 4/4 = 1.
- * The test catalogue (TestScenarios) evidences S-OPS by keyProcessDigitalControlRate, S-MGT by networkingRate,
- * S-RND by oee and S-LOG by coldChainLoggingCompliance, each holding at >= 0.5.
+ * EQ1 reports a reading at 08:00: keyProcessDigitalControlRate = 4/4 = 1 with coverage 1 (the registry now); the
+ * networking rates have coverage 0 (the pipeline has watched E1 for 0 of the 24 h), below every scenario's
+ * minCoverage.
  */
 class ScenarioMaturityTopologyTest {
 
-    private static final String TEST_PROCESS_MODEL = "cmmm-test-process";
+    private static final String APC = "production-operations.advanced-process-control";
+    private static final String MONITORING = "production-operations.equipment-monitoring";
+    private static final String PRODUCT_DESIGN = "product-rnd.digital-product-design";
+    private static final String LOGISTICS = "supply-chain.intelligent-supply-chain-logistics";
 
     private PipelineDriver driver;
 
     @BeforeEach
     void start() {
-        ModelRegistry models = ModelRegistry.of(ModelLoader.reference(), ModelReader.read(ModelWriter.toJson(
-                ModelLoader.reference()).replace("\"" + ModelLoader.REFERENCE_MODEL + "\"",
-                "\"" + TEST_PROCESS_MODEL + "\""), "test process model"));
-        driver = new PipelineDriver(models, ModelChoice.of(ModelLoader.REFERENCE_MODEL, TEST_PROCESS_MODEL,
-                ModelLoader.REFERENCE_MODEL), TestScenarios.withIndicatorRule());
+        driver = new PipelineDriver(ModelRegistry.builtIn(), ModelChoice.builtIn());
         driver.pipe(Topic.REF_ENTERPRISE, "E1", TestRecords.enterprise("E1", "C272"));
         for (String equipmentId : List.of("EQ1", "EQ2", "EQ3", "EQ4")) {
             driver.pipe(Topic.REF_EQUIPMENT, equipmentId, TestRecords.equipment(equipmentId, "E1"));
@@ -81,10 +77,10 @@ class ScenarioMaturityTopologyTest {
                 Answers.fullUpTo(1)));
 
         Map<String, EnterpriseMaturity> results = driver.latest(Topic.MATURITY_ENTERPRISE);
-        // Both assessments name cmmm-2020-reference; the PROCESS enterprise is scored with the process model.
-        assertThat(results.get("E1").getModelVersion()).isEqualTo(TEST_PROCESS_MODEL);
-        assertThat(results.get("E2").getModelVersion()).isEqualTo(ModelLoader.REFERENCE_MODEL);
-        // Same catalogue and weights, so the same arithmetic: levels 1 FULL only, S = L1 = 1, level 1.
+        // Both assessments name cmmm-2020-reference; each enterprise is scored with the model of its type.
+        assertThat(results.get("E1").getModelVersion()).isEqualTo(ModelLoader.PROCESS_MODEL);
+        assertThat(results.get("E2").getModelVersion()).isEqualTo(ModelLoader.DISCRETE_MODEL);
+        // Level 1 all FULL: L1 = 1 whatever the weights, L2 = 0, so S = L1 + L2 = 1 (rule A), level 1.
         assertThat(results.get("E1").getVerified().getScore()).isEqualTo(1.0);
         assertThat(results.get("E1").getVerified().getLevel()).isEqualTo(1);
     }
@@ -98,35 +94,36 @@ class ScenarioMaturityTopologyTest {
         assertThat(before.getAiShare()).isNull();
 
         driver.pipe(Topic.ASSESSMENT_SCENARIOS_DECLARED, "E1", declaration("D1", "2025-03-01T10:00:00Z",
-                scenario("S-OPS", ScenarioStatus.DEPLOYED, true),
-                scenario("S-MGT", ScenarioStatus.DEPLOYED, false),
-                scenario("S-RND", ScenarioStatus.DEPLOYED, false),
-                scenario("S-LOG", ScenarioStatus.PLANNED, true)));
+                scenario(APC, ScenarioStatus.DEPLOYED, true),
+                scenario(MONITORING, ScenarioStatus.DEPLOYED, false),
+                scenario(PRODUCT_DESIGN, ScenarioStatus.DEPLOYED, false),
+                scenario(LOGISTICS, ScenarioStatus.PLANNED, true)));
 
         EnterpriseMaturity after = onlyResult();
         assertThat(after.getScenarios()).extracting(ScenarioAssessment::getScenarioId, ScenarioAssessment::getLink,
                 ScenarioAssessment::getTierLink, ScenarioAssessment::getEvidenceStatus).containsExactly(
-                        // keyProcessDigitalControlRate 1.0 >= 0.5
-                        tuple("S-OPS", "生产作业", "生产作业", ScenarioEvidenceStatus.VERIFIED),
-                        // networkingRate 0.25 < 0.5
-                        tuple("S-MGT", "生产管理", "生产管理",
-                                ScenarioEvidenceStatus.CONTRADICTED),
-                        // no OEE without state changes
-                        tuple("S-RND", "产品研发", "研发设计",
+                        // keyProcessDigitalControlRate 1 >= 0.9 with coverage 1 >= 0.9
+                        tuple(APC, "production-operations", "production-operations", ScenarioEvidenceStatus.VERIFIED),
+                        // networking rates with coverage 0 < 0.9: no data
+                        tuple(MONITORING, "production-operations", "production-operations",
                                 ScenarioEvidenceStatus.UNVERIFIED),
+                        // no evidencing indicator in the catalogue
+                        tuple(PRODUCT_DESIGN, "product-rnd", "rnd-design", ScenarioEvidenceStatus.UNVERIFIED),
                         // planned: not judged, and it covers no link
-                        tuple("S-LOG", "供应链管理", "运营管理",
+                        tuple(LOGISTICS, "supply-chain", "operations-management",
                                 ScenarioEvidenceStatus.NOT_DEPLOYED));
         assertThat(after.getScenarios().get(0).getSince()).isEqualTo(LocalDate.of(2024, 6, 1));
-        // Deployed and not contradicted: S-OPS (生产作业) and S-RND (研发设计); 生 U+751F sorts before 研 U+7814.
-        assertThat(after.getLinkCoverage()).containsExactly("生产作业", "研发设计");
-        // Of those two, S-OPS uses AI: 1 / 2.
-        assertThat(after.getAiShare()).isEqualTo(0.5);
+        assertThat(after.getScenarios().get(0).getReason()).isEqualTo("keyProcessDigitalControlRate 1.0 >= 0.9");
+        // Deployed and not contradicted: APC and monitoring (production-operations), product design (rnd-design),
+        // in the catalogue's order of tier links.
+        assertThat(after.getLinkCoverage()).containsExactly("rnd-design", "production-operations");
+        // Of those three, APC uses AI: 1 / 3.
+        assertThat(after.getAiShare()).isEqualTo(1 / 3.0);
         // The declaration changes nothing of the score.
         assertThat(after.getVerified().getScore()).isEqualTo(before.getVerified().getScore());
 
         SectorMaturity sector = driver.latest(Topic.MATURITY_SECTOR).get("C272");
-        // three deployed (S-OPS, S-MGT, S-RND), one verified (S-OPS)
+        // three deployed (APC, monitoring, product design), one verified (APC)
         assertThat(sector.getScenariosDeployed()).isEqualTo(3);
         assertThat(sector.getScenariosVerified()).isEqualTo(1);
         // verified level 1: basic needs level 2, so no tier; no enterprise at level 3 or above
@@ -138,11 +135,11 @@ class ScenarioMaturityTopologyTest {
     @Test
     void theLatestDeclarationIsKeptAndAnOlderOneThatArrivesLaterIsIgnored() {
         driver.pipe(Topic.ASSESSMENT_SCENARIOS_DECLARED, "E1", declaration("D2", "2025-03-01T10:00:00Z",
-                scenario("S-OPS", ScenarioStatus.PILOT, false)));
+                scenario(APC, ScenarioStatus.PILOT, false)));
         // no assessment yet: the declaration is kept, nothing is scored
         assertThat(driver.read(Topic.MATURITY_ENTERPRISE)).isEmpty();
         driver.pipe(Topic.ASSESSMENT_SCENARIOS_DECLARED, "E1", declaration("D1", "2025-03-01T07:00:00Z",
-                scenario("S-OPS", ScenarioStatus.DEPLOYED, true)));
+                scenario(APC, ScenarioStatus.DEPLOYED, true)));
         assertThat(driver.<ScenarioDeclaration>store(StoreNames.MATURITY_SCENARIO_DECLARATIONS).get("E1")
                 .getSubmissionId()).isEqualTo("D2");
 
@@ -163,7 +160,7 @@ class ScenarioMaturityTopologyTest {
                 Answers.fullUpTo(1)));
         onlyResult();
         ScenarioDeclaration declaration = declaration("D1", "2025-03-01T10:00:00Z",
-                scenario("S-OPS", ScenarioStatus.DEPLOYED, true));
+                scenario(APC, ScenarioStatus.DEPLOYED, true));
         driver.pipe(Topic.ASSESSMENT_SCENARIOS_DECLARED, "E1", declaration);
         driver.pipe(Topic.ASSESSMENT_SCENARIOS_DECLARED, "E1", declaration);
 
@@ -185,7 +182,7 @@ class ScenarioMaturityTopologyTest {
 
     static ScenarioDeclaration declaration(String submissionId, String time, DeclaredScenario... scenarios) {
         return new ScenarioDeclaration(TestRecords.newEventId(), at(time), "E1", submissionId,
-                TestScenarios.VERSION, List.of(scenarios));
+                "scenarios-2025", List.of(scenarios));
     }
 
     static DeclaredScenario scenario(String scenarioId, ScenarioStatus status, boolean ai) {

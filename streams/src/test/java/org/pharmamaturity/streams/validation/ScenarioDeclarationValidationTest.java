@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.DeadLetter;
@@ -19,9 +19,6 @@ import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.avro.DeclaredScenario;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.ScenarioStatus;
-import org.pharmamaturity.streams.maturity.ModelChoice;
-import org.pharmamaturity.streams.scenario.Scenarios;
-import org.pharmamaturity.streams.scenario.TestScenarios;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.testing.PipelineDriver;
 import org.pharmamaturity.streams.testing.TestRecords;
@@ -41,17 +38,17 @@ class ScenarioDeclarationValidationTest {
 
     @Test
     void aDeclarationWithBlankDuplicateAndUnknownStatusScenariosIsDeadLetteredWithEveryReason() {
-        start(Scenarios.inForce());
         byte[] value = driver.serialize(TOPIC, new ScenarioDeclaration(TestRecords.newEventId(), T, "E1", "D1", "",
-                List.of(scenario("S-OPS", ScenarioStatus.DEPLOYED), scenario(" ", ScenarioStatus.PILOT),
-                        scenario("S-OPS", ScenarioStatus.PLANNED), scenario("S-MGT", ScenarioStatus.UNKNOWN))));
+                List.of(scenario("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED), scenario(" ", ScenarioStatus.PILOT),
+                        scenario("production-operations.equipment-monitoring", ScenarioStatus.PLANNED), scenario("production-management.production-progress-tracking", ScenarioStatus.UNKNOWN))));
         pipe("E1", value);
 
         DeadLetter letter = onlyDeadLetter(value);
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.INVALID_VALUE);
+        // the form rules first, then what the evaluation's validator adds about fields not yet reported: none
         assertThat(letter.getErrorMessage()).isEqualTo("catalogueVersion: missing; scenarios[1].scenarioId: missing;"
-                + " scenarios[2].scenarioId: 'S-OPS' is already declared at scenarios[0];"
-                + " scenarios[3].status: UNKNOWN; use PLANNED, PILOT or DEPLOYED");
+                + " scenarios[2].scenarioId: 'production-operations.equipment-monitoring' is already declared at"
+                + " scenarios[0]; scenarios[3].status: UNKNOWN; use PLANNED, PILOT or DEPLOYED");
         assertThat(letter.getEnterpriseId()).isEqualTo("E1");
         assertThat(driver.meters().deadLetters(TOPIC, DeadLetterReason.INVALID_VALUE)).isEqualTo(1);
         assertThat(driver.<ScenarioDeclaration>store(StoreNames.MATURITY_SCENARIO_DECLARATIONS).get("E1")).isNull();
@@ -59,9 +56,8 @@ class ScenarioDeclarationValidationTest {
 
     @Test
     void aDeclarationOfAnUnregisteredEnterpriseIsDeadLettered() {
-        start(Scenarios.inForce());
-        byte[] value = driver.serialize(TOPIC, new ScenarioDeclaration(TestRecords.newEventId(), T, "E9", "D1", "c",
-                List.of(scenario("S-OPS", ScenarioStatus.DEPLOYED))));
+        byte[] value = driver.serialize(TOPIC, new ScenarioDeclaration(TestRecords.newEventId(), T, "E9", "D1", "scenarios-2025",
+                List.of(scenario("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED))));
         pipe("E9", value);
 
         DeadLetter letter = onlyDeadLetter(value);
@@ -70,32 +66,31 @@ class ScenarioDeclarationValidationTest {
     }
 
     @Test
-    void withACatalogueTheVersionAndEveryIdAreChecked() {
-        start(TestScenarios.withIndicatorRule());
+    void theCatalogueVersionAndEveryIdAreCheckedAgainstTheBuiltInCatalogue() {
         byte[] value = driver.serialize(TOPIC, new ScenarioDeclaration(TestRecords.newEventId(), T, "E1", "D1",
-                "scenarios-2019", List.of(scenario("S-OPS", ScenarioStatus.DEPLOYED),
+                "scenarios-2019", List.of(scenario("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED),
                         scenario("S-NONE", ScenarioStatus.DEPLOYED))));
         pipe("E1", value);
 
+        // both from the evaluation's ScenarioDeclarationValidator against the built-in catalogue
         assertThat(onlyDeadLetter(value).getErrorMessage()).isEqualTo("catalogueVersion: 'scenarios-2019' is not the"
-                + " catalogue in force (scenarios-test); declare the scenarios of scenarios-test;"
-                + " scenarios[1].scenarioId: 'S-NONE' is not a scenario of catalogue scenarios-test");
+                + " catalogue in force (scenarios-2025); scenarios[1].scenarioId: 'S-NONE' is not a scenario of"
+                + " scenarios-2025");
     }
 
     @Test
     void aGoodDeclarationIsKeptForItsEnterprise() {
-        start(TestScenarios.withIndicatorRule());
         driver.pipe(Topic.ASSESSMENT_SCENARIOS_DECLARED, "E1", new ScenarioDeclaration(TestRecords.newEventId(), T,
-                "E1", "D1", TestScenarios.VERSION, List.of(scenario("S-OPS", ScenarioStatus.DEPLOYED))));
+                "E1", "D1", "scenarios-2025", List.of(scenario("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED))));
 
         assertThat(driver.read(Topic.MATURITY_DLQ)).isEmpty();
         assertThat(driver.<ScenarioDeclaration>store(StoreNames.MATURITY_SCENARIO_DECLARATIONS).get("E1")
                 .getSubmissionId()).isEqualTo("D1");
     }
 
-    private void start(Scenarios scenarios) {
-        driver = new PipelineDriver(ModelRegistry.builtIn(), ModelChoice.everyType(ModelLoader.REFERENCE_MODEL),
-                scenarios);
+    @BeforeEach
+    void start() {
+        driver = new PipelineDriver(ModelRegistry.builtIn(), PipelineDriver.REFERENCE_FOR_EVERY_TYPE);
         driver.pipe(Topic.REF_ENTERPRISE, "E1", TestRecords.enterprise("E1", "C272"));
     }
 
