@@ -104,7 +104,7 @@ class ScenarioResourceTest {
                 () -> route.handler().handle(query(Map.of("modelVersion", "cmmm-1999"))));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.getMessage()).isEqualTo("No model 'cmmm-1999' is in force; models in force:"
-                + " cmmm-2020-reference.");
+                + " cmmm-2020-reference, cmmm-discrete-v1, cmmm-process-v1.");
         ApiException malformed = catchThrowableOfType(ApiException.class,
                 () -> route.handler().handle(query(Map.of("modelVersion", "../etc/passwd"))));
         assertThat(malformed.status()).isEqualTo(400);

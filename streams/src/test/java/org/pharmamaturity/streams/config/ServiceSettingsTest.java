@@ -24,9 +24,9 @@ class ServiceSettingsTest {
                 .containsEntry("ensure.explicit.internal.resource.naming", "true");
         assertThat(settings.kafkaSettings().keySet()).noneMatch(key -> key.startsWith("maturity."));
         assertThat(settings.modelSource()).isEqualTo("cmmm-2020-reference");
-        // no model per manufacturing type: the default model scores every enterprise
-        assertThat(settings.processModelSource()).isEmpty();
-        assertThat(settings.discreteModelSource()).isEmpty();
+        // each manufacturing type is scored by its built-in model; the reference model scores the others
+        assertThat(settings.processModelSource()).isEqualTo("cmmm-process-v1");
+        assertThat(settings.discreteModelSource()).isEqualTo("cmmm-discrete-v1");
         assertThat(settings.replicationFactor()).isEmpty();
     }
 
