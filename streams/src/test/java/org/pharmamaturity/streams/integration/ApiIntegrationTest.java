@@ -131,8 +131,10 @@ class ApiIntegrationTest {
         ApiClient.Answer post = api.post("/api/v1/scenarios/declarations", regulatorToken, "application/json", """
                 {"enterpriseId": "%s", "submissionId": "SD-1", "catalogueVersion": "scenarios-2025",
                  "declaredAt": "2025-03-01T01:00:00Z",
-                 "scenarios": [{"scenarioId": "equipment-monitoring", "status": "DEPLOYED", "aiEnabled": true},
-                               {"scenarioId": "energy-management", "status": "PLANNED"}]}""".formatted(d));
+                 "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "DEPLOYED",
+                                "aiEnabled": true},
+                               {"scenarioId": "production-management.intelligent-energy-management",
+                                "status": "PLANNED"}]}""".formatted(d));
         assertThat(post.status()).as(post.body()).isEqualTo(202);
         assertThat(post.json().path("topic").asText()).isEqualTo("assessment.scenarios.declared");
         assertThat(post.json().path("scenarios").asInt()).isEqualTo(2);
@@ -140,10 +142,11 @@ class ApiIntegrationTest {
         await().atMost(WAIT).until(() -> api.get("/api/v1/enterprises/" + d, regulatorToken).json()
                 .path("scenarios").size() == 2);
         JsonNode result = api.get("/api/v1/enterprises/" + d, regulatorToken).json();
-        // no scenario catalogue is loaded in this branch: the deployed scenario is UNVERIFIED and covers no link
+        // D has no KPIs: the deployed scenario is UNVERIFIED, which counts, and covers its tier link
         assertThat(result.path("scenarios").findValuesAsText("evidenceStatus")).containsExactly("UNVERIFIED",
                 "NOT_DEPLOYED");
-        assertThat(result.path("linkCoverage")).isEmpty();
+        assertThat(result.path("linkCoverage")).hasSize(1);
+        assertThat(result.path("linkCoverage").get(0).asText()).isEqualTo("production-operations");
         // one deployed, not contradicted scenario, with AI: 1 / 1
         assertThat(result.path("aiShare").asDouble()).isEqualTo(1.0);
         assertThat(result.path("tiers").path("excellent").asBoolean()).isFalse();
@@ -151,7 +154,7 @@ class ApiIntegrationTest {
         // what ref.enterprise does not know is refused with its reason
         ApiClient.Answer unknown = api.post("/api/v1/scenarios/declarations", regulatorToken, "application/json", """
                 {"enterpriseId": "X-%s", "catalogueVersion": "scenarios-2025",
-                 "scenarios": [{"scenarioId": "equipment-monitoring", "status": "PILOT"}]}""".formatted(run));
+                 "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "PILOT"}]}""".formatted(run));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("is not registered in ref.enterprise");
     }
@@ -162,8 +165,9 @@ class ApiIntegrationTest {
                 .asText()).isEqualTo("cmmm-2020-reference");
         assertThat(api.get("/api/v1/model?modelVersion=cmmm-1999", tokenA).status()).isEqualTo(404);
         JsonNode catalogue = api.get("/api/v1/scenarios", tokenA).json();
-        assertThat(catalogue.path("catalogueVersion").isNull()).isTrue();
-        assertThat(catalogue.path("scenarios")).isEmpty();
+        assertThat(catalogue.path("catalogueVersion").asText()).isEqualTo("scenarios-2025");
+        // 8 links, 40 scenarios
+        assertThat(catalogue.path("scenarios")).hasSize(40);
     }
 
     @Test
