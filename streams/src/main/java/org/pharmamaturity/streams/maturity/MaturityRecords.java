@@ -74,6 +74,7 @@ public final class MaturityRecords {
                 .setEvidenceCoverage(result.evidenceCoverage())
                 .setConfirmationRatio(result.confirmationRatio())
                 .setTiers(new SmartFactoryTiers(result.tiers().basic(), result.tiers().advanced(), false, false))
+                .setTierReadiness(List.of())
                 .setScenarios(scenarios.scenarios())
                 .setLinkCoverage(scenarios.linkCoverage())
                 .setAiShare(scenarios.aiShare())
