@@ -35,7 +35,7 @@ class KpiSnapshotReaderTest {
                         "asOf: 'soon' is not an ISO-8601 instant such as 2025-06-30T00:00:00Z",
                         "values.happiness: unknown indicator; known indicators: availability, coldChainExcursions, "
                                 + "coldChainLoggingCompliance, deviationsPer100Batches, electronicRecordCoverage, "
-                                + "energyMeteringCoverage, energyPerUnit, mkt, networkingRate, oee, performance, quality, "
+                                + "energyMeteringCoverage, energyPerUnit, keyEquipmentNetworkingRate, keyProcessDigitalControlRate, mkt, networkingRate, oee, performance, quality, "
                                 + "rightFirstTime, timeOutOfRangeMinutes",
                         "values.oee.value: missing",
                         "values.oee: coverage 1.5 is outside [0, 1]"));
