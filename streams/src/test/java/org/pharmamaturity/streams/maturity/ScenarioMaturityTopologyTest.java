@@ -6,6 +6,7 @@ import static org.pharmamaturity.streams.testing.TestRecords.assessment;
 import static org.pharmamaturity.streams.testing.TestRecords.at;
 import static org.pharmamaturity.streams.testing.TestRecords.telemetry;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,21 @@ class ScenarioMaturityTopologyTest {
         // Level 1 all FULL: L1 = 1 whatever the weights, L2 = 0, so S = L1 + L2 = 1 (rule A), level 1.
         assertThat(results.get("E1").getVerified().getScore()).isEqualTo(1.0);
         assertThat(results.get("E1").getVerified().getLevel()).isEqualTo(1);
+    }
+
+    @Test
+    void anEnterpriseWhoseTypeChangesIsReScoredWithTheModelOfItsNewType() {
+        driver.pipe(Topic.ASSESSMENT_SELF_SUBMITTED, "E1", assessment("E1", "A1", "2025-03-01T09:00:00Z",
+                Answers.fullUpTo(1)));
+        assertThat(onlyResult().getModelVersion()).isEqualTo(ModelLoader.PROCESS_MODEL);
+
+        Enterprise nowDiscrete = TestRecords.enterprise("E1", "C272");
+        nowDiscrete.setManufacturingType(ManufacturingType.DISCRETE);
+        driver.pipe(Topic.REF_ENTERPRISE, "E1", nowDiscrete);
+        // found by the wall-clock check (maturity.check-interval, PT1M by default)
+        driver.advanceWallClock(Duration.ofMinutes(1));
+
+        assertThat(onlyResult().getModelVersion()).isEqualTo(ModelLoader.DISCRETE_MODEL);
     }
 
     @Test
