@@ -68,6 +68,8 @@ class ReleasedRecordsReadTest {
         assertThat(read.getTierCounts()).isEmpty();
         assertThat(read.getScenariosDeployed()).isZero();
         assertThat(read.getScenariosVerified()).isZero();
+        // no benchmarks: the tiers' key-indicator gates say "no sector reference yet"
+        assertThat(read.getKpiBenchmarks()).isEmpty();
     }
 
     private static GenericRecord fromJson(String fullName, String json) throws IOException {
