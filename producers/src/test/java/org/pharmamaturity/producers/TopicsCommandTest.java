@@ -24,9 +24,10 @@ class TopicsCommandTest {
         assertThat(run(stack).exitCode()).isZero();
         Run second = run(stack);
 
-        // The 17 topics of DESIGN.md section 5: 11 inputs, 2 KPI outputs, maturity.enterprise/.sector/.alerts, maturity.dlq.
+        // The 18 topics of DESIGN.md section 5: 12 inputs (assessment.scenarios.declared the twelfth), 2 KPI outputs,
+        // maturity.enterprise/.sector/.alerts, maturity.dlq.
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out().strip()).isEqualTo("created 0 of 17 topics");
+        assertThat(second.out().strip()).isEqualTo("created 0 of 18 topics");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             Set<String> names = admin.listTopics().names().get();
             assertThat(names).contains("ref.enterprise", "factory.equipment.state", "logistics.coldchain.reading",

@@ -28,6 +28,7 @@ import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.ProductionCount;
 import org.pharmamaturity.schemas.avro.QualityEvent;
+import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.ShipmentEvent;
@@ -87,6 +88,10 @@ public final class Topic<V extends SpecificRecord> {
     /** Self-assessment submissions. */
     public static final Topic<SelfAssessmentSubmission> ASSESSMENT_SELF_SUBMITTED = events("assessment.self.submitted",
             SelfAssessmentSubmission.class, SelfAssessmentSubmission.getClassSchema(), "enterpriseId");
+    /** Typical-scenario declarations; the latest per enterprise (by eventTime) is its declared scenarios. */
+    public static final Topic<ScenarioDeclaration> ASSESSMENT_SCENARIOS_DECLARED = events(
+            "assessment.scenarios.declared", ScenarioDeclaration.class, ScenarioDeclaration.getClassSchema(),
+            "enterpriseId");
     /** Daily equipment indicators (output), keyed by {@link #dailyKey(String, LocalDate)} of the equipmentId. */
     public static final Topic<EquipmentKpi> KPI_EQUIPMENT_DAILY = new Topic<>("kpi.equipment.daily",
             EquipmentKpi.class, EquipmentKpi.getClassSchema(), "equipmentId@yyyy-MM-dd (UTC day), see dailyKey",
@@ -116,12 +121,13 @@ public final class Topic<V extends SpecificRecord> {
     private static final List<Topic<?>> ALL = List.of(REF_ENTERPRISE, REF_EQUIPMENT, FACTORY_EQUIPMENT_STATE,
             FACTORY_PRODUCTION_COUNT, FACTORY_EQUIPMENT_TELEMETRY, FACTORY_BATCH_STATUS, QUALITY_EVENT,
             FACTORY_ENERGY_READING, LOGISTICS_COLDCHAIN_READING, LOGISTICS_SHIPMENT, ASSESSMENT_SELF_SUBMITTED,
-            KPI_EQUIPMENT_DAILY, KPI_ENTERPRISE_DAILY, MATURITY_ENTERPRISE, MATURITY_SECTOR, MATURITY_ALERTS,
-            MATURITY_DLQ);
+            ASSESSMENT_SCENARIOS_DECLARED, KPI_EQUIPMENT_DAILY, KPI_ENTERPRISE_DAILY, MATURITY_ENTERPRISE,
+            MATURITY_SECTOR, MATURITY_ALERTS, MATURITY_DLQ);
 
     private static final List<Topic<?>> INPUTS = List.of(REF_ENTERPRISE, REF_EQUIPMENT, FACTORY_EQUIPMENT_STATE,
             FACTORY_PRODUCTION_COUNT, FACTORY_EQUIPMENT_TELEMETRY, FACTORY_BATCH_STATUS, QUALITY_EVENT,
-            FACTORY_ENERGY_READING, LOGISTICS_COLDCHAIN_READING, LOGISTICS_SHIPMENT, ASSESSMENT_SELF_SUBMITTED);
+            FACTORY_ENERGY_READING, LOGISTICS_COLDCHAIN_READING, LOGISTICS_SHIPMENT, ASSESSMENT_SELF_SUBMITTED,
+            ASSESSMENT_SCENARIOS_DECLARED);
 
     private static final Map<String, Topic<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

@@ -25,11 +25,13 @@ class ReleasedSchemasTest {
     }
 
     @Test
-    void firstReleaseHoldsEveryTopicsValueRecord() {
+    void firstReleaseHoldsTheValueRecordOfEveryTopicThenReleased() {
         Map<String, Schema> v1 = ReleasedSchemas.released().get("v1");
 
-        // 17 topics of DESIGN.md section 5, one value record each
+        // the 17 topics of the first release, one value record each; topics added since (ScenarioDeclaration of
+        // assessment.scenarios.declared) are new records, not yet in a release
         assertThat(v1).hasSize(17);
-        assertThat(v1.keySet()).containsExactlyInAnyOrderElementsOf(ReleasedSchemas.current().keySet());
+        assertThat(ReleasedSchemas.current().keySet()).containsAll(v1.keySet())
+                .contains("org.pharmamaturity.schemas.avro.ScenarioDeclaration");
     }
 }

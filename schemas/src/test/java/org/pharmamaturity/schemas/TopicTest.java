@@ -18,7 +18,7 @@ class TopicTest {
                 "ref.enterprise", "ref.equipment", "factory.equipment.state", "factory.production.count",
                 "factory.equipment.telemetry", "factory.batch.status", "quality.event", "factory.energy.reading",
                 "logistics.coldchain.reading", "logistics.shipment", "assessment.self.submitted",
-                "kpi.equipment.daily", "kpi.enterprise.daily", "maturity.enterprise", "maturity.sector",
+                "assessment.scenarios.declared", "kpi.equipment.daily", "kpi.enterprise.daily", "maturity.enterprise", "maturity.sector",
                 "maturity.alerts", "maturity.dlq");
     }
 

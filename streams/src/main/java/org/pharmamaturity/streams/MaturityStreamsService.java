@@ -13,8 +13,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.evaluation.model.ModelException;
-import org.pharmamaturity.evaluation.model.ModelLoader;
-import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.schemas.TopicProvisioningException;
 import org.pharmamaturity.streams.api.ApiHooks;
@@ -22,9 +20,12 @@ import org.pharmamaturity.streams.api.RestApi;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
+import org.pharmamaturity.streams.maturity.ModelSetup;
 import org.pharmamaturity.streams.maturity.ModelsInForce;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.metrics.ServiceMetrics;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
 import org.pharmamaturity.streams.state.LocalStateRecovery;
@@ -96,13 +97,15 @@ public final class MaturityStreamsService implements AutoCloseable {
     private static MaturityStreamsService start(ServiceSettings settings, PipelineMeters meters,
             ServiceMetrics metrics) {
         StateDirectoryCheck.check(settings.stateDir(), settings.stateMinFreeBytes());
-        ModelRegistry models = ModelsInForce.load(settings.modelSource());
+        ModelSetup models = ModelsInForce.load(settings.modelSource(), settings.processModelSource(),
+                settings.discreteModelSource());
+        ScenarioDeclarations scenarios = new ScenarioDeclarations(ScenarioCatalogueReader.builtIn());
         if (settings.createTopics()) {
             Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
             TopicProvisioner.createMissing(admin, settings.replicationFactor());
         }
         TopologyDependencies dependencies = new TopologyDependencies(settings.topology(),
-                new TopicSerdes(settings.serdeSettings()), models, meters);
+                new TopicSerdes(settings.serdeSettings()), models.registry(), models.choice(), scenarios, meters);
         RestApi api = RestApi.bind(settings);
         KafkaStreams streams = null;
         KafkaStreams referenceAudit = null;
@@ -116,9 +119,9 @@ public final class MaturityStreamsService implements AutoCloseable {
             streams = LocalStateRecovery.start(
                     () -> streams(PipelineTopology.build(dependencies), properties, meters, metrics), settings.stateDir());
             metrics.bind(streams);
-            api.start(streams, settings, models, ModelLoader.resolve(settings.modelSource()),
-                    new ApiHooks(metrics, metrics::apiRequest));
-            LOG.info("Pipeline {} started with models {}", settings.applicationId(), models.versions());
+            api.start(streams, settings, models, scenarios, new ApiHooks(metrics, metrics::apiRequest));
+            LOG.info("Pipeline {} started with models {} ({})", settings.applicationId(),
+                    models.registry().versions(), models.choice());
             return new MaturityStreamsService(streams, referenceAudit, settings, metrics, api);
         } catch (RuntimeException e) {
             api.close();

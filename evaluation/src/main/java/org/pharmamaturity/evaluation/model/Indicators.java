@@ -24,7 +24,9 @@ public final class Indicators {
     public static final String COLD_CHAIN_LOGGING_COMPLIANCE = "coldChainLoggingCompliance";
     public static final String TIME_OUT_OF_RANGE_MINUTES = "timeOutOfRangeMinutes";
     public static final String MKT = "mkt";
+    /** 关键工序数控化率: key-process equipment under digital control / key-process equipment. */
     public static final String KEY_PROCESS_DIGITAL_CONTROL_RATE = "keyProcessDigitalControlRate";
+    /** 关键设备联网率: key-process equipment with a reading in the last 24 h / key-process equipment. */
     public static final String KEY_EQUIPMENT_NETWORKING_RATE = "keyEquipmentNetworkingRate";
 
     /** Every known indicator name. */

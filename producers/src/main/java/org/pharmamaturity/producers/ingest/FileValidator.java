@@ -12,7 +12,8 @@ import org.pharmamaturity.evaluation.model.ModelRegistry;
 
 /**
  * Checks every row of a file of a given kind before anything is sent, choosing the reader by file extension:
- * {@code .csv}, {@code .jsonl}/{@code .ndjson} (JSON lines), and {@code .json} (one self-assessment document).
+ * {@code .csv}, {@code .jsonl}/{@code .ndjson} (JSON lines), and {@code .json} (one self-assessment or scenario
+ * declaration document).
  */
 public final class FileValidator {
 
@@ -20,7 +21,10 @@ public final class FileValidator {
     private final ColumnMapping mapping;
     private final Instant ingestTime;
 
-    /** A validator checking assessments against {@code models}, renaming columns by {@code mapping}. */
+    /**
+     * A validator checking assessments against {@code models} and the form of scenario declarations (their
+     * catalogue is checked by the pipeline), renaming columns by {@code mapping}.
+     */
     public FileValidator(ModelRegistry models, ColumnMapping mapping, Instant ingestTime) {
         this.models = models;
         this.mapping = mapping;
@@ -36,6 +40,14 @@ public final class FileValidator {
                 case CSV -> AssessmentCsv.validate(CsvRows.read(file, mapping), models, ingestTime);
                 case JSON_LINES -> throw new IngestException(file + ": self-assessments are a .json document or a .csv "
                         + "questionnaire, not JSON lines.");
+            };
+        }
+        if (kind == IngestKind.scenarios) {
+            return switch (format) {
+                case JSON -> ScenarioDeclarationFiles.json(file, ingestTime);
+                case CSV -> ScenarioDeclarationFiles.csv(CsvRows.read(file, mapping), ingestTime);
+                case JSON_LINES -> throw new IngestException(file + ": scenario declarations are a .json document or a"
+                        + " .csv with one row per scenario, not JSON lines.");
             };
         }
         List<SourceRow> rows = format == Format.CSV ? CsvRows.read(file, mapping) : JsonLinesRows.read(file, mapping);
@@ -67,7 +79,7 @@ public final class FileValidator {
             case shipments -> EventRowParsers::shipment;
             case enterprises -> row -> RowParsers.enterprise(row, ingestTime);
             case equipment -> row -> RowParsers.equipment(row, ingestTime);
-            case assessments -> throw new IllegalArgumentException("assessments are grouped, not parsed row by row");
+            case assessments, scenarios -> throw new IllegalArgumentException(kind + " are grouped, not parsed row by row");
         };
     }
 

@@ -39,8 +39,12 @@ import picocli.CommandLine.Parameters;
                         + "(eventTime,enterpriseId,siteId,meterId,carrier,quantity,unit[,equipmentId][,periodStart]); "
                         + "coldchain (eventTime,enterpriseId,loggerId,context,temperatureC,labelMinC,labelMaxC"
                         + "[,siteId][,shipmentId][,storageUnitId][,relativeHumidity]); shipments (eventTime,enterpriseId,"
-                        + "siteId,shipmentId,status[,toPartyId][,carrierId][,vehicleQualified][,batches as B-1;B-2]). "
-                        + "Rows are .csv with a header or .jsonl."})
+                        + "siteId,shipmentId,status[,toPartyId][,carrierId][,vehicleQualified][,batches as B-1;B-2]); "
+                        + "scenarios (.json declaration or array of them, or .csv: enterpriseId,submissionId,"
+                        + "catalogueVersion,declaredAt,scenarioId,status,aiEnabled,since,evidence, one row per scenario). "
+                        + "Rows are .csv with a header or .jsonl.",
+                "Scenario ids are checked against the catalogue by the pipeline (a declaration naming an unknown id"
+                        + " becomes a dead letter); the CLI checks everything else."})
 public final class IngestCommand implements Callable<Integer> {
 
     /** Exit code when a file was refused in strict mode. */

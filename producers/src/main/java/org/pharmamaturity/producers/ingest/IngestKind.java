@@ -23,5 +23,7 @@ public enum IngestKind {
     /** Cold-chain logger samples, in transport or in storage. */
     coldchain,
     /** Shipment status changes. */
-    shipments
+    shipments,
+    /** Typical-scenario declarations: a JSON document (one declaration or an array), or CSV with one row per scenario. */
+    scenarios
 }

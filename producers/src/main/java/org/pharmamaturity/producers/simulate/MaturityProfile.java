@@ -13,6 +13,12 @@ package org.pharmamaturity.producers.simulate;
  *   <li>probability that a cold-chain or energy sample is missing: 0.30, 0.15, 0.03, 0.005, 0.</li>
  * </ul>
  *
+ * <p>Typical scenarios follow the declared level, as the declaration is the enterprise's own: it declares 2, 4, 8,
+ * 14 or 20 of the 40 scenarios for levels 1-5; each is DEPLOYED with probability 0, 0.3, 0.6, 0.8, 0.9 (otherwise
+ * PILOT or PLANNED, half and half), and a deployed or pilot scenario uses AI with probability 0, 0.05, 0.2, 0.5,
+ * 0.7. A level-1 plant thus declares a few planned or pilot scenarios, a level-5 plant many deployed ones, most
+ * with AI.
+ *
  * @param trueLevel the level the plant's data supports, 1-5
  * @param declaredLevel the level the self-assessment claims, 1-5
  */
@@ -26,6 +32,9 @@ public record MaturityProfile(int trueLevel, int declaredLevel) {
     private static final double[] EXCURSION_PROBABILITY = {0.20, 0.12, 0.06, 0.03, 0.02};
     private static final double[] REJECT_RATE = {0.040, 0.025, 0.015, 0.008, 0.005};
     private static final double[] PERFORMANCE = {0.70, 0.78, 0.85, 0.90, 0.93};
+    private static final int[] DECLARED_SCENARIOS = {2, 4, 8, 14, 20};
+    private static final double[] DEPLOYED_PROBABILITY = {0.0, 0.3, 0.6, 0.8, 0.9};
+    private static final double[] AI_PROBABILITY = {0.0, 0.05, 0.2, 0.5, 0.7};
 
     public MaturityProfile {
         if (trueLevel < 1 || trueLevel > 5 || declaredLevel < 1 || declaredLevel > 5) {
@@ -76,5 +85,20 @@ public record MaturityProfile(int trueLevel, int declaredLevel) {
     /** Actual speed as a share of the ideal cycle time while running. */
     public double performance() {
         return PERFORMANCE[trueLevel - 1];
+    }
+
+    /** How many typical scenarios the enterprise declares. */
+    public int declaredScenarios() {
+        return DECLARED_SCENARIOS[declaredLevel - 1];
+    }
+
+    /** Probability that a declared scenario is DEPLOYED. */
+    public double deployedProbability() {
+        return DEPLOYED_PROBABILITY[declaredLevel - 1];
+    }
+
+    /** Probability that a deployed or pilot scenario uses AI. */
+    public double aiProbability() {
+        return AI_PROBABILITY[declaredLevel - 1];
     }
 }

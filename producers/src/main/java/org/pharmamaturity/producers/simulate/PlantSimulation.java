@@ -13,8 +13,8 @@ import org.pharmamaturity.schemas.avro.EquipmentClass;
 
 /**
  * The endless, deterministic stream of records of a simulated population: first the reference data (every
- * enterprise and machine) and one self-assessment per enterprise at the start time, then, in simulated-time
- * order, machine states and counts, telemetry of networked machines, batches, deviations, shipments, cold-chain
+ * enterprise and machine) and one self-assessment and one scenario declaration per enterprise at the start time,
+ * then, in simulated-time order, machine states and counts, telemetry of networked machines, batches, deviations, shipments, cold-chain
  * samples and energy readings. The same population, seed and start give the same records; nothing here talks
  * to Kafka.
  */
@@ -43,11 +43,14 @@ public final class PlantSimulation implements Iterator<SimEvent<?>> {
         this.context = new SimContext(seed, start);
         this.telemetryIntervalMs = telemetryInterval.toMillis();
         SelfAssessmentGenerator assessments = new SelfAssessmentGenerator(model);
+        ScenarioDeclarationGenerator declarations = ScenarioDeclarationGenerator.of2025Catalogue();
         for (SimulatedEnterprise enterprise : population) {
             emitReferenceData(enterprise);
         }
         for (SimulatedEnterprise enterprise : population) {
             context.emit(Topic.ASSESSMENT_SELF_SUBMITTED, enterprise.enterpriseId(), assessments.submission(
+                    enterprise, context.random(), context.eventId(), context.nowMs()));
+            context.emit(Topic.ASSESSMENT_SCENARIOS_DECLARED, enterprise.enterpriseId(), declarations.declaration(
                     enterprise, context.random(), context.eventId(), context.nowMs()));
             startBehaviours(enterprise);
         }

@@ -14,6 +14,9 @@ import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.schemas.avro.AssessmentAnswer;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.Grade;
+import org.pharmamaturity.schemas.avro.DeclaredScenario;
+import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
+import org.pharmamaturity.schemas.avro.ScenarioStatus;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 
 /** Every kind of bad row is reported with its line and field; the example files are clean. */
@@ -23,7 +26,8 @@ class FileValidatorTest {
     static final Path BAD = Path.of("src/test/resources/ingest");
     static final Instant INGEST_TIME = Instant.parse("2026-06-01T00:00:00Z");
 
-    private final FileValidator validator = new FileValidator(ModelRegistry.builtIn(), ColumnMapping.NONE, INGEST_TIME);
+    private final FileValidator validator = new FileValidator(ModelRegistry.builtIn(),
+            ColumnMapping.NONE, INGEST_TIME);
 
     @Test
     void exampleFilesAreCleanAndGiveOneRecordPerRowOrSubmission() {
@@ -44,6 +48,45 @@ class FileValidatorTest {
                 new AssessmentAnswer("STR-L1-01", Grade.FULL, "plan approved, 2025-12"),
                 new AssessmentAnswer("STR-L1-02", Grade.PARTLY, null),
                 new AssessmentAnswer("STR-L2-01", Grade.NONE, null));
+    }
+
+    @Test
+    void scenarioDeclarationsReadFromJsonAndFromOneCsvRowPerScenario() {
+        Validation json = validator.validate(EXAMPLES.resolve("scenarios.json"), IngestKind.scenarios);
+        assertThat(json.problems()).isEmpty();
+        ScenarioDeclaration first = (ScenarioDeclaration) json.records().get(0).value();
+        assertThat(json.records().get(0).key()).isEqualTo("EX-E001");
+        assertThat(first.getScenarios()).extracting(DeclaredScenario::getScenarioId, DeclaredScenario::getStatus,
+                DeclaredScenario::getAiEnabled).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED, false),
+                        org.assertj.core.groups.Tuple.tuple("production-operations.equipment-fault-prediction", ScenarioStatus.PILOT, true));
+
+        // three rows of one submissionId make one declaration of three scenarios
+        Validation csv = validator.validate(EXAMPLES.resolve("scenarios.csv"), IngestKind.scenarios);
+        assertThat(csv.problems()).isEmpty();
+        ScenarioDeclaration declaration = (ScenarioDeclaration) csv.records().get(0).value();
+        assertThat(csv.records()).hasSize(1);
+        assertThat(declaration.getEventTime()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
+        assertThat(declaration.getScenarios()).hasSize(3);
+        assertThat(declaration.getScenarios().get(2).getSince()).isNull();
+        assertThat(declaration.getScenarios().get(1).getAiEnabled()).isTrue();
+    }
+
+    @Test
+    void aBadScenarioDeclarationIsRefusedWholeWithEveryProblemOnItsLine() {
+        Path file = BAD.resolve("bad-scenarios.csv");
+        Validation validation = validator.validate(file, IngestKind.scenarios);
+
+        assertThat(validation.problems()).extracting(RowProblem::toString).containsExactly(
+                file + ":3: status: 'LIVE' is not a status; use PLANNED, PILOT, DEPLOYED",
+                file + ":3: aiEnabled: expected true or false, not \"maybe\"",
+                file + ":3: since: '2024-13-01' is not a date such as 2024-06-01",
+                file + ":3: scenarioId: 'production-operations.equipment-monitoring' is already declared at scenarios[0]",
+                file + ":5: enterpriseId: 'EX-E003' differs from 'EX-E002' on line 4 of the same submissionId",
+                file + ":5: catalogueVersion: (empty) differs from 'scenarios-2025' on line 4 of the same submissionId");
+        // SD-1 (lines 2-3) and SD-2 (lines 4-5) are refused whole; SD-3 is good
+        assertThat(validation.rejectedRows()).extracting(SourceRow::line).containsExactly(2, 3, 4, 5);
+        assertThat(validation.records()).extracting(ParsedRecord::key).containsExactly("EX-E004");
     }
 
     @Test

@@ -45,17 +45,20 @@ class PlantSimulationTest {
     }
 
     @Test
-    void referenceDataAndOneAssessmentPerEnterpriseComeFirst() {
+    void referenceDataAndOneAssessmentAndDeclarationPerEnterpriseComeFirst() {
         List<SimulatedEnterprise> population = new PopulationGenerator(3).population(10);
         int machines = population.stream().mapToInt(e -> e.equipment().size()).sum();
-        // 10 enterprises + every machine + 10 self-assessments, all at the start time
-        int referenceCount = 10 + machines + 10;
+        // 10 enterprises + every machine + 10 self-assessments + 10 scenario declarations, all at the start time
+        int referenceCount = 10 + machines + 10 + 10;
         List<SimEvent<?>> events = firstEvents(3, 10, referenceCount + 1);
 
         // each enterprise is followed by its machines
         assertThat(events.subList(0, 10 + machines)).filteredOn(e -> e.topic() == Topic.REF_ENTERPRISE).hasSize(10);
         assertThat(events.subList(0, 10 + machines)).filteredOn(e -> e.topic() == Topic.REF_EQUIPMENT).hasSize(machines);
-        assertThat(events.subList(10 + machines, referenceCount)).allMatch(e -> e.topic() == Topic.ASSESSMENT_SELF_SUBMITTED);
+        assertThat(events.subList(10 + machines, referenceCount)).filteredOn(
+                e -> e.topic() == Topic.ASSESSMENT_SELF_SUBMITTED).hasSize(10);
+        assertThat(events.subList(10 + machines, referenceCount)).filteredOn(
+                e -> e.topic() == Topic.ASSESSMENT_SCENARIOS_DECLARED).hasSize(10);
         assertThat(events.subList(0, referenceCount)).allMatch(e -> e.eventTimeMs() == START.toEpochMilli());
         assertThat(events.get(referenceCount).topic()).isNotIn(Topic.REF_ENTERPRISE, Topic.REF_EQUIPMENT);
     }

@@ -16,7 +16,11 @@ import org.pharmamaturity.schemas.avro.EvidenceStatus;
 import org.pharmamaturity.schemas.avro.Grade;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.RequirementAssessment;
+import org.pharmamaturity.schemas.avro.ScenarioAssessment;
+import org.pharmamaturity.schemas.avro.ScenarioEvidenceStatus;
+import org.pharmamaturity.schemas.avro.ScenarioStatus;
 import org.pharmamaturity.schemas.avro.SmartFactoryTiers;
+import org.pharmamaturity.schemas.avro.TierReadiness;
 import org.pharmamaturity.schemas.registry.InMemorySchemaRegistryClient;
 
 /**
@@ -79,7 +83,11 @@ public final class TrustedPackagesProbe {
                 .setContradictions(List.of(new Contradiction("R-1", "E-1", "networkingRate", 0.4, 0.6, Grade.FULL,
                         Grade.PARTLY)))
                 .setKpis(Map.of("networkingRate", 0.4)).setEvidenceCoverage(1.0).setConfirmationRatio(0.0)
-                .setTiers(new SmartFactoryTiers(true, false))
+                .setTiers(new SmartFactoryTiers(true, false, false, false))
+                .setTierReadiness(List.of(new TierReadiness("advanced", false, List.of("no judged key indicators"))))
+                .setScenarios(List.of(new ScenarioAssessment("S-1", "生产作业", "生产作业", ScenarioStatus.DEPLOYED, true,
+                        null, ScenarioEvidenceStatus.VERIFIED, null)))
+                .setLinkCoverage(List.of("生产作业")).setAiShare(1.0)
                 .build();
     }
 }

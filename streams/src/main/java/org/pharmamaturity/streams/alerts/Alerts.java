@@ -3,6 +3,7 @@ package org.pharmamaturity.streams.alerts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +69,24 @@ public final class Alerts {
                 enterpriseId, fromLevel, toLevel, score);
         return alert(enterpriseId, null, AlertKind.LEVEL_CHANGE, toLevel < fromLevel ? AlertSeverity.WARNING
                 : AlertSeverity.INFO, null, asOf.toEpochMilli(), detail, attributes);
+    }
+
+    /**
+     * The smart-factory tiers the enterprise is eligible for changed: {@code gained} and {@code lost} name the tiers
+     * (basic, advanced, excellent, leading); losing one is a WARNING.
+     */
+    public static Alert tierChange(String enterpriseId, Instant asOf, List<String> gained, List<String> lost) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("gained", String.join(",", gained));
+        attributes.put("lost", String.join(",", lost));
+        String detail = "Smart-factory tiers of " + enterpriseId + " changed: gained " + names(gained) + ", lost "
+                + names(lost) + ".";
+        return alert(enterpriseId, null, AlertKind.TIER_CHANGE, lost.isEmpty() ? AlertSeverity.INFO
+                : AlertSeverity.WARNING, null, asOf.toEpochMilli(), detail, attributes);
+    }
+
+    private static String names(List<String> tiers) {
+        return tiers.isEmpty() ? "none" : String.join(", ", tiers);
     }
 
     /** No data from the enterprise for longer than the allowed silence. */

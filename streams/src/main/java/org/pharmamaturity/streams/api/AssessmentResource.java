@@ -12,17 +12,15 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.pharmamaturity.evaluation.json.Json;
-import org.pharmamaturity.evaluation.json.TextBounds;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.evaluation.scoring.Assessment;
 import org.pharmamaturity.evaluation.scoring.AssessmentReader;
+import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.maturity.Assessments;
 import org.pharmamaturity.streams.validation.CheckContext;
 import org.pharmamaturity.streams.validation.InputSpecs;
 import org.pharmamaturity.streams.validation.Problem;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,7 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AssessmentResource {
 
     private final ModelRegistry models;
-    private final AssessmentPublisher publisher;
+    private final InputPublisher<SelfAssessmentSubmission> publisher;
     private final Duration commitInterval;
     private final Clock clock;
     private final Duration maxFutureSkew;
@@ -46,8 +44,8 @@ final class AssessmentResource {
      * {@code maxFutureSkew} is the pipeline's ({@code maturity.validation.max-future-skew}); {@code registered} says
      * whether ref.enterprise knows an enterprise (the pipeline dead-letters the others).
      */
-    AssessmentResource(ModelRegistry models, AssessmentPublisher publisher, Duration commitInterval, Clock clock,
-            Duration maxFutureSkew, Predicate<String> registered) {
+    AssessmentResource(ModelRegistry models, InputPublisher<SelfAssessmentSubmission> publisher,
+            Duration commitInterval, Clock clock, Duration maxFutureSkew, Predicate<String> registered) {
         this.registered = registered;
         this.models = models;
         this.publisher = publisher;
@@ -67,19 +65,12 @@ final class AssessmentResource {
                     + " own token.");
         }
         Instant now = clock.instant();
-        ObjectNode body = parse(request.body());
+        ObjectNode body = Submissions.object(request.body(), "assessment");
         body.putIfAbsent("submissionId", body.textNode(UUID.randomUUID().toString()));
         body.putIfAbsent("submittedAt", body.textNode(now.toString()));
         body.putIfAbsent("enterpriseId", body.textNode(caller.enterpriseId()));
         List<String> problems = new ArrayList<>();
-        String enterpriseId = body.path("enterpriseId").asText();
-        if (!caller.enterpriseId().equals(enterpriseId)) {
-            problems.add("enterpriseId: '" + TextBounds.shown(enterpriseId) + "' is not the enterprise of this token ("
-                    + caller.enterpriseId() + ")");
-        } else if (!registered.test(enterpriseId)) {
-            problems.add("enterpriseId: '" + enterpriseId + "' is not registered in ref.enterprise; register the"
-                    + " enterprise first (the pipeline would set its assessment aside as a dead letter)");
-        }
+        Submissions.checkEnterprise(caller, body.path("enterpriseId").asText(), registered, "assessment", problems);
         AssessmentReader.Parsed parsed = AssessmentReader.parse(body.toString());
         problems.addAll(parsed.problems());
         List<Problem> pipelineProblems = new ArrayList<>();
@@ -99,31 +90,8 @@ final class AssessmentResource {
         answer.put("submissionId", assessment.submissionId());
         answer.put("enterpriseId", assessment.enterpriseId());
         answer.put("modelVersion", assessment.modelVersion());
-        answer.put("acceptedAt", now.toString());
-        answer.put("topic", published.topic());
-        answer.put("partition", published.partition());
-        answer.put("offset", published.offset());
-        answer.put("visibleAfter", now.plus(commitInterval).toString());
-        answer.put("visibility", "The pipeline scores the assessment as soon as it reads it and makes the new score"
-                + " visible at its next commit (commit.interval.ms = " + commitInterval.toMillis() + "); GET "
-                + location + " shows it from then, unless a later submittedAt of this enterprise is already scored.");
-        return ApiResponse.json(202, answer, Map.of("Location", location));
-    }
-
-    private static ObjectNode parse(byte[] body) {
-        JsonNode tree;
-        try {
-            tree = Json.mapper().readTree(body);
-        } catch (JacksonException e) {
-            throw ApiException.badRequest("The body is not valid JSON (" + e.getOriginalMessage()
-                    + "); send one assessment object.");
-        } catch (java.io.IOException e) {
-            throw ApiException.badRequest("The body could not be read; send one assessment object.");
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            throw ApiException.badRequest("The body must be one JSON object (the assessment), not "
-                    + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + ".");
-        }
-        return object;
+        return ApiResponse.json(202, Submissions.accepted(answer, published, now, commitInterval, location,
+                "assessment (unless a later submittedAt of this enterprise is already scored)"),
+                Map.of("Location", location));
     }
 }

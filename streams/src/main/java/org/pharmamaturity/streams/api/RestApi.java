@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Predicate;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
+import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.config.ServiceSettings;
+import org.pharmamaturity.streams.maturity.ModelSetup;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +32,8 @@ public final class RestApi implements AutoCloseable {
     private final ApiServer server;
     private final TokenAuthenticator tokens;
     private final String advertisedHost;
-    private AssessmentPublisher publisher;
+    private InputPublisher<SelfAssessmentSubmission> assessmentPublisher;
+    private InputPublisher<ScenarioDeclaration> declarationPublisher;
 
     private RestApi(ApiServer server, TokenAuthenticator tokens, String advertisedHost) {
         this.server = server;
@@ -52,20 +57,25 @@ public final class RestApi implements AutoCloseable {
         return server.port();
     }
 
-    /** Starts serving the stores of {@code streams}, the models, and the hooks' metrics. */
-    public void start(KafkaStreams streams, ServiceSettings settings, ModelRegistry models, MaturityModel inForce,
+    /** Starts serving the stores of {@code streams}, the models, the scenario catalogue, and the hooks' metrics. */
+    public void start(KafkaStreams streams, ServiceSettings settings, ModelSetup models, ScenarioDeclarations scenarios,
             ApiHooks hooks) {
-        publisher = new AssessmentPublisher(settings);
+        assessmentPublisher = new InputPublisher<>(settings, Topic.ASSESSMENT_SELF_SUBMITTED,
+                SelfAssessmentSubmission::getEnterpriseId, "assessments");
+        declarationPublisher = new InputPublisher<>(settings, Topic.ASSESSMENT_SCENARIOS_DECLARED,
+                ScenarioDeclaration::getEnterpriseId, "scenario-declarations");
         LocalStores stores = new LocalStores(streams);
+        Predicate<String> registered = id -> stores.get(StoreNames.REF_ENTERPRISE, id).isPresent();
         Instances instances = new Instances(streams, new HostInfo(advertisedHost, server.port()));
         GroupDisclosure groups = new GroupDisclosure(settings.api().minGroupSize());
         List<Route> routes = new ArrayList<>();
         routes.addAll(new EnterpriseResource(stores, instances).routes());
         routes.addAll(new SectorResource(stores, instances, groups).routes());
-        routes.addAll(new ModelResource(inForce).routes());
-        routes.addAll(new AssessmentResource(models, publisher, commitInterval(settings), Clock.systemUTC(),
-                settings.topology().maxFutureSkew(), id -> stores.get(StoreNames.REF_ENTERPRISE, id).isPresent())
-                .routes());
+        routes.addAll(new ModelResource(models.registry(), models.defaultModel()).routes());
+        routes.addAll(new AssessmentResource(models.registry(), assessmentPublisher, commitInterval(settings),
+                Clock.systemUTC(), settings.topology().maxFutureSkew(), registered).routes());
+        routes.addAll(new ScenarioResource(scenarios, declarationPublisher, commitInterval(settings),
+                settings.topology().maxFutureSkew(), Clock.systemUTC(), registered).routes());
         routes.addAll(new OpenApiResource().routes());
         routes.addAll(new HealthResource(streams).routes());
         routes.addAll(new MetricsResource(hooks.metrics(), groups).routes());
@@ -86,8 +96,11 @@ public final class RestApi implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        if (publisher != null) {
-            publisher.close();
+        if (assessmentPublisher != null) {
+            assessmentPublisher.close();
+        }
+        if (declarationPublisher != null) {
+            declarationPublisher.close();
         }
     }
 

@@ -47,8 +47,12 @@ import org.pharmamaturity.schemas.registry.RegistryTrustStore;
  */
 public final class ServiceSettings {
 
-    /** The model in force: a model file, or the name of a built-in model. */
+    /** The default model: a model file, or the name of a built-in model. */
     public static final String MODEL = "maturity.model";
+    /** The model of PROCESS enterprises (file or built-in name; default cmmm-process-v1); empty for the default model. */
+    public static final String MODEL_PROCESS = "maturity.model.process";
+    /** The model of DISCRETE enterprises (file or built-in name; default cmmm-discrete-v1); empty for the default model. */
+    public static final String MODEL_DISCRETE = "maturity.model.discrete";
     /** ISO-8601 duration: how far eventTime may lie in the future (default PT5M). */
     public static final String MAX_FUTURE_SKEW = "maturity.validation.max-future-skew";
     /** ISO-8601 duration: how long eventIds are remembered to drop duplicates (default PT24H). */
@@ -192,9 +196,19 @@ public final class ServiceSettings {
         return topology;
     }
 
-    /** The model in force (file path or built-in model name). */
+    /** The default model (file path or built-in model name). */
     public String modelSource() {
         return values.get(MODEL);
+    }
+
+    /** The model of PROCESS enterprises (file path or built-in model name); blank for the default model. */
+    public String processModelSource() {
+        return values.get(MODEL_PROCESS);
+    }
+
+    /** The model of DISCRETE enterprises (file path or built-in model name); blank for the default model. */
+    public String discreteModelSource() {
+        return values.get(MODEL_DISCRETE);
     }
 
     /** The REST API's settings. */
@@ -348,6 +362,8 @@ public final class ServiceSettings {
         // from Kafka 5.0, hence its constant is deprecated in 4.3.
         defaults.put(GLOBAL_PROCESSING_EXCEPTION_HANDLER, "true");
         defaults.put(MODEL, ModelLoader.REFERENCE_MODEL);
+        defaults.put(MODEL_PROCESS, ModelLoader.PROCESS_MODEL);
+        defaults.put(MODEL_DISCRETE, ModelLoader.DISCRETE_MODEL);
         defaults.put(MAX_FUTURE_SKEW, TopologySettings.DEFAULTS.maxFutureSkew().toString());
         defaults.put(DEDUP_HORIZON, TopologySettings.DEFAULTS.dedupHorizon().toString());
         defaults.put(KPI_GRACE, TopologySettings.DEFAULTS.grace().toString());

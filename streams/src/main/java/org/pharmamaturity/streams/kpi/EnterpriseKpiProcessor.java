@@ -19,11 +19,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.pharmamaturity.evaluation.kpi.NetworkingRate;
-import org.pharmamaturity.evaluation.kpi.Ratio;
 import org.pharmamaturity.evaluation.kpi.StandardCoalEquivalent;
-import org.pharmamaturity.evaluation.model.Indicators;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
+import org.pharmamaturity.schemas.avro.Equipment;
 import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.reference.ReferenceData;
@@ -63,7 +62,7 @@ import org.pharmamaturity.streams.state.avro.TelemetryFact;
  * unlike the equipment and cold-chain stages this one cannot dead-letter it); a batch's deviation mark is kept
  * whatever the day.
  *
- * <p>The networking rate of a day counts the registered equipment (the enterprise's equipment in ref.equipment
+ * <p>The networking rate of a day (and the key-equipment rates, {@link RegistryIndicators}) counts the registered equipment (the enterprise's equipment in ref.equipment
  * now) with a reading that day; the rolling one, those with a reading in the 24 h up to the enterprise's latest
  * event (evaluation NetworkingRate). Its coverage is the share of that window the pipeline has watched the
  * enterprise (from its earliest input event kept), so a newly connected enterprise is not judged on a window it
@@ -187,7 +186,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
             total = total.plus(EnterpriseTallies.of(enterpriseDay, latestMs + 1));
         }
         long firstSeenMs = total.earliestRawMs();
-        List<String> registered = reference.registeredEquipment(enterpriseId);
+        List<Equipment> registered = reference.registeredEquipment(enterpriseId);
         for (EnterpriseDay enterpriseDay : days) {
             publishDaily(enterpriseId, enterpriseDay, latestMs, firstSeenMs, registered, timestampMs);
         }
@@ -304,17 +303,14 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     }
 
     private void publishDaily(String enterpriseId, EnterpriseDay day, long latestMs, long firstSeenMs,
-            List<String> registered, long timestampMs) {
+            List<Equipment> registered, long timestampMs) {
         long dayStart = UtcDays.startOf(day.getDay());
         long dayEnd = UtcDays.endOf(day.getDay());
         EnterpriseTallies tallies = EnterpriseTallies.of(day, latestMs + 1);
         Map<String, KpiValue> values = tallies.values(KpiValues.DAY);
-        if (!registered.isEmpty()) {
-            Ratio networked = NetworkingRate.compute(registered, day.getLastReadingMs(), dayEnd - 1);
-            double watched = Math.min(dayEnd, latestMs) - Math.max(dayStart, firstSeenMs);
-            values.put(Indicators.NETWORKING_RATE, KpiValues.of(networked.value(), share(watched, UtcDays.DAY_MS),
-                    KpiValues.DAY));
-        }
+        double watched = Math.min(dayEnd, latestMs) - Math.max(dayStart, firstSeenMs);
+        RegistryIndicators.put(values, registered, day.getLastReadingMs(), dayEnd - 1, share(watched, UtcDays.DAY_MS),
+                KpiValues.DAY, KpiValues.DAY);
         EnterpriseKpi kpi = kpi(enterpriseId, day.getDay(), day.getLatestMs(), values, tallies);
         String key = Topic.dailyKey(enterpriseId, UtcDays.date(day.getDay()));
         if (!sameFigures(kpi, daily.get(key))) {
@@ -324,13 +320,11 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     }
 
     private void publishRolling(String enterpriseId, EnterpriseTallies total, int latestDay, long latestMs,
-            long firstSeenMs, List<String> registered, EnterpriseKpi previous, long timestampMs) {
+            long firstSeenMs, List<Equipment> registered, EnterpriseKpi previous, long timestampMs) {
         Map<String, KpiValue> values = total.values(KpiValues.ROLLING_30_DAYS);
-        if (!registered.isEmpty()) {
-            Ratio networked = NetworkingRate.compute(registered, total.lastReadingMs(), latestMs);
-            values.put(Indicators.NETWORKING_RATE, KpiValues.of(networked.value(),
-                    share(latestMs - (double) firstSeenMs, NetworkingRate.LOOKBACK_MS), KpiValues.LAST_24_HOURS));
-        }
+        RegistryIndicators.put(values, registered, total.lastReadingMs(), latestMs,
+                share(latestMs - (double) firstSeenMs, NetworkingRate.LOOKBACK_MS), KpiValues.LAST_24_HOURS,
+                KpiValues.ROLLING_30_DAYS);
         EnterpriseKpi kpi = kpi(enterpriseId, latestDay, latestMs, values, total);
         rolling.put(enterpriseId, kpi);
         if (!sameFigures(kpi, previous)) {

@@ -17,11 +17,16 @@ public final class Assessments {
 
     /** The submission as an evaluation {@link Assessment}; grades map by name (the two enums share their symbols). */
     public static Assessment toEvaluation(SelfAssessmentSubmission submission) {
+        return toEvaluation(submission, submission.getModelVersion());
+    }
+
+    /** The submission's answers as an assessment to be scored with another model of the same catalogue. */
+    public static Assessment toEvaluation(SelfAssessmentSubmission submission, String modelVersion) {
         List<Answer> answers = submission.getAnswers().stream()
                 .map(answer -> new Answer(answer.getRequirementId(), Grade.valueOf(answer.getGrade().name()),
                         answer.getEvidence()))
                 .toList();
-        return new Assessment(submission.getSubmissionId(), submission.getEnterpriseId(), submission.getModelVersion(),
+        return new Assessment(submission.getSubmissionId(), submission.getEnterpriseId(), modelVersion,
                 submission.getSubmittedAt(), answers);
     }
 

@@ -16,6 +16,7 @@ import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
+import org.pharmamaturity.schemas.avro.TierReadiness;
 import org.pharmamaturity.streams.state.StoreNames;
 
 /**
@@ -74,6 +75,9 @@ public final class MaturityGauges implements MultiCollector {
         GaugeFamily contradiction = GaugeFamily.info("maturity_contradiction",
                 "A current contradiction: a declared grade an evidence rule capped", ENTERPRISE, SECTOR,
                 "requirement_id", "rule_id", "indicator", "declared_grade", "verified_grade");
+        GaugeFamily tier = GaugeFamily.gauge("maturity_enterprise_tier_eligible",
+                "1 when the enterprise is eligible for the smart-factory tier (basic, advanced, excellent, leading),"
+                        + " else 0", ENTERPRISE, SECTOR, "tier");
         GaugeFamily lastUpdate = GaugeFamily.gauge("maturity_enterprise_last_update_seconds",
                 "asOf of the latest result (event time of its latest input), epoch seconds", ENTERPRISE, SECTOR);
         for (KeyValue<String, EnterpriseMaturity> entry : entries) {
@@ -90,10 +94,13 @@ public final class MaturityGauges implements MultiCollector {
                 contradiction.add(id, sector, found.getRequirementId(), found.getRuleId(), found.getIndicator(),
                         found.getDeclaredGrade().name(), found.getVerifiedGrade().name());
             }
+            for (TierReadiness readiness : maturity.getTierReadiness()) {
+                tier.add(readiness.getEligible() ? 1 : 0, id, sector, readiness.getTier());
+            }
             lastUpdate.add(maturity.getAsOf().toEpochMilli() / 1000.0, id, sector);
         }
         return List.of(score, level, levelScore, subDomain, contradictions, coverage, confirmation, contradiction,
-                lastUpdate);
+                tier, lastUpdate);
     }
 
     private static void view(MaturityView view, String name, String id, String sector, GaugeFamily score,
@@ -139,8 +146,13 @@ public final class MaturityGauges implements MultiCollector {
         GaugeFamily score = GaugeFamily.gauge("maturity_sector_score",
                 "Sector statistic of S (0-5): verified mean and median, declared mean", SECTOR, "stat");
         GaugeFamily ratio = GaugeFamily.gauge("maturity_sector_ratio",
-                "Share of the sector's enterprises (0-1) at verified level 2 or above, or with a contradiction",
-                SECTOR, "ratio");
+                "Share of the sector's enterprises (0-1) at verified level 2 or above, at level 3 or above, or with a"
+                        + " contradiction", SECTOR, "ratio");
+        GaugeFamily tiers = GaugeFamily.gauge("maturity_sector_tier_enterprises",
+                "Number of the sector's enterprises eligible for each smart-factory tier", SECTOR, "tier");
+        GaugeFamily scenarios = GaugeFamily.gauge("maturity_sector_scenarios",
+                "Number of typical scenarios the sector's enterprises declared deployed, and of those verified",
+                SECTOR, "state");
         GaugeFamily enterprises = GaugeFamily.gauge("maturity_sector_enterprises",
                 "Number of the sector's enterprises at each verified level", SECTOR, "level");
         GaugeFamily subDomain = GaugeFamily.gauge("maturity_sector_subdomain_score",
@@ -152,7 +164,11 @@ public final class MaturityGauges implements MultiCollector {
             score.add(sector.getMedianScore(), code, "median");
             score.add(sector.getDeclaredMeanScore(), code, "declared_mean");
             ratio.add(sector.getShareAtLeastLevel2(), code, "at_least_level2");
+            ratio.add(sector.getShareAtLeastLevel3(), code, "at_least_level3");
             ratio.add(sector.getContradictionRate(), code, "contradiction_rate");
+            sector.getTierCounts().forEach((name, count) -> tiers.add(count, code, name));
+            scenarios.add(sector.getScenariosDeployed(), code, "deployed");
+            scenarios.add(sector.getScenariosVerified(), code, "verified");
             // Every level, 0 included, so a level nobody is at shows 0 rather than no series.
             for (int level = 0; level <= MAX_LEVEL; level++) {
                 String label = Integer.toString(level);
@@ -160,6 +176,6 @@ public final class MaturityGauges implements MultiCollector {
             }
             sector.getSubDomainMeans().forEach((name, mean) -> subDomain.add(mean, code, name));
         }
-        return List.of(score, ratio, enterprises, subDomain);
+        return List.of(score, ratio, enterprises, subDomain, tiers, scenarios);
     }
 }

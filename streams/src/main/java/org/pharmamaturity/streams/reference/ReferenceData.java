@@ -47,16 +47,16 @@ public final class ReferenceData {
         return Optional.ofNullable(equipment.get(equipmentId));
     }
 
-    /** Ids of the equipment registered for the enterprise, sorted. */
-    public List<String> registeredEquipment(String enterpriseId) {
-        List<String> ids = new ArrayList<>();
+    /** The equipment registered for the enterprise, sorted by id. */
+    public List<Equipment> registeredEquipment(String enterpriseId) {
+        List<Equipment> registered = new ArrayList<>();
         try (KeyValueIterator<String, Equipment> index = equipment.prefixScan(indexPrefix(enterpriseId), PREFIX_SERIALIZER)) {
             while (index.hasNext()) {
                 KeyValue<String, Equipment> entry = index.next();
-                ids.add(entry.value.getEquipmentId());
+                registered.add(entry.value);
             }
         }
-        return ids;
+        return registered;
     }
 
     /** The index key of an equipment under its enterprise. */

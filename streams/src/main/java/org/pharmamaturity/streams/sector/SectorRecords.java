@@ -3,7 +3,9 @@ package org.pharmamaturity.streams.sector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -11,7 +13,10 @@ import java.util.UUID;
 import org.apache.kafka.streams.KeyValue;
 import org.pharmamaturity.evaluation.sector.EnterpriseSummary;
 import org.pharmamaturity.evaluation.sector.SectorStatistics;
+import org.pharmamaturity.evaluation.tier.IndicatorBenchmark;
+import org.pharmamaturity.evaluation.tier.SectorBenchmarks;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
+import org.pharmamaturity.schemas.avro.KpiBenchmark;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.maturity.MaturityUpdate;
 import org.pharmamaturity.streams.state.StoreNames;
@@ -20,9 +25,14 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
 /**
  * What an enterprise's new result changes in the sectors (the member changes, keyed by sector), and a sector's
- * statistics over its members, on top of the evaluation library's SectorStatistics.
+ * statistics over its members, on top of the evaluation library's SectorStatistics and SectorBenchmarks (the
+ * quartiles of the members' key indicators); the tier and scenario counts and the share at level 3 or above are
+ * summed here from the members' contributions.
  */
 public final class SectorRecords {
+
+    /** The smart-factory tiers, lowest first (the field names of EnterpriseMaturity.tiers). */
+    private static final List<String> TIERS = List.of("basic", "advanced", "excellent", "leading");
 
     private SectorRecords() {
     }
@@ -66,7 +76,46 @@ public final class SectorRecords {
                 .setSubDomainMeans(new TreeMap<>(statistics.subDomainMeans()))
                 .setContradictionRate(statistics.contradictionRate())
                 .setDeclaredMeanScore(statistics.declaredMeanScore())
+                .setShareAtLeastLevel3(members.isEmpty() ? 0
+                        : members.stream().filter(m -> m.getVerifiedLevel() >= 3).count() / (double) members.size())
+                .setTierCounts(tierCounts(members))
+                .setScenariosDeployed(members.stream().mapToInt(SectorContribution::getScenariosDeployed).sum())
+                .setScenariosVerified(members.stream().mapToInt(SectorContribution::getScenariosVerified).sum())
+                .setKpiBenchmarks(kpiBenchmarks(sector, members))
                 .build();
+    }
+
+    /**
+     * The sector's reference for the tiers' key-indicator gates, as the evaluation module reads it; none for a
+     * sector without a record (or a record written before benchmarks existed).
+     */
+    public static SectorBenchmarks benchmarks(String sector, SectorMaturity record) {
+        if (record == null) {
+            return SectorBenchmarks.none(sector);
+        }
+        Map<String, IndicatorBenchmark> indicators = new TreeMap<>();
+        record.getKpiBenchmarks().forEach((indicator, b) -> indicators.put(indicator,
+                new IndicatorBenchmark(b.getEnterprises(), b.getLowerQuartile(), b.getMedian(), b.getUpperQuartile())));
+        return new SectorBenchmarks(sector, indicators);
+    }
+
+    /** Per key indicator, the quartiles of the members' values (evaluation SectorBenchmarks, QUARTILE.INC). */
+    private static Map<String, KpiBenchmark> kpiBenchmarks(String sector, Collection<SectorContribution> members) {
+        Map<String, List<Double>> values = new TreeMap<>();
+        members.forEach(member -> member.getKeyKpis().forEach((indicator, value) ->
+                values.computeIfAbsent(indicator, i -> new ArrayList<>()).add(value)));
+        Map<String, KpiBenchmark> benchmarks = new TreeMap<>();
+        SectorBenchmarks.of(sector, values).indicators().forEach((indicator, b) -> benchmarks.put(indicator,
+                new KpiBenchmark(b.enterprises(), b.lowerQuartile(), b.median(), b.upperQuartile())));
+        return benchmarks;
+    }
+
+    /** Every tier with the number of members eligible for it (0 included, so a dashboard shows the tier). */
+    private static Map<String, Integer> tierCounts(Collection<SectorContribution> members) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        TIERS.forEach(tier -> counts.put(tier, 0));
+        members.forEach(member -> member.getEligibleTiers().forEach(tier -> counts.merge(tier, 1, Integer::sum)));
+        return counts;
     }
 
     private static EnterpriseSummary summary(SectorContribution contribution) {

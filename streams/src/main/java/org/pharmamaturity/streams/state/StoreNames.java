@@ -41,12 +41,24 @@ public final class StoreNames {
 
     /** Per enterprise: the latest self-assessment by submittedAt. */
     public static final String MATURITY_ASSESSMENTS = "maturity-assessments";
+    /** Per enterprise: the latest scenario declaration by eventTime. */
+    public static final String MATURITY_SCENARIO_DECLARATIONS = "maturity-scenario-declarations";
     /** Queryable: enterpriseId to its latest published EnterpriseMaturity. */
     public static final String MATURITY_ENTERPRISE_LATEST = "maturity-enterprise-latest";
     /** Queryable: {@link #historyKey(String, Instant)} to every EnterpriseMaturity published. */
     public static final String MATURITY_ENTERPRISE_HISTORY = "maturity-enterprise-history";
     /** Per enterprise: fingerprint of the model that computed its latest result. */
     public static final String MATURITY_MODEL_FINGERPRINTS = "maturity-model-fingerprints";
+    /**
+     * Per enterprise: the sector benchmarks (SectorMaturity.kpiBenchmarks, as text) its latest scoring used, so the
+     * wall-clock check re-scores it when its sector's benchmarks change.
+     */
+    public static final String MATURITY_BENCHMARKS_USED = "maturity-benchmarks-used";
+    /**
+     * Global, over maturity.sector: GB/T 4754 code (or {@link #ALL_SECTORS}) to the latest SectorMaturity, the
+     * sector benchmarks the maturity processor judges the tiers' key-indicator gates against.
+     */
+    public static final String SECTOR_BENCHMARKS = "sector-benchmarks";
 
     /**
      * {@code sector@enterpriseId} (sector: a GB/T 4754 code or {@link #ALL_SECTORS}) to what the enterprise's

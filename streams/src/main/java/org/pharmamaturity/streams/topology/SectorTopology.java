@@ -4,15 +4,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.maturity.MaturityUpdate;
+import org.pharmamaturity.streams.sector.SectorBenchmarksUpdater;
 import org.pharmamaturity.streams.sector.SectorRecords;
 import org.pharmamaturity.streams.sector.SectorStatisticsProcessor;
 import org.pharmamaturity.streams.state.StateSerde;
@@ -27,7 +32,8 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
  * {@code sector-statistics} ({@link SectorStatisticsProcessor}; stores {@code sector-members} and, unless results
  * are published on every change, {@code sector-pending}) publishes the statistics of the changed sectors to
  * maturity.sector and keeps them in the queryable store {@code maturity-sector} (written by the processor itself:
- * a table built from its output would need a repartition topic, as a processor may change keys).
+ * a table built from its output would need a repartition topic, as a processor may change keys). The global store
+ * {@code sector-benchmarks} ({@link #addBenchmarks}) reads maturity.sector back, so the maturity processor of every instance sees every sector's key-indicator benchmarks.
  *
  * <p>Why not a KTable aggregate per sector: its value would be the whole member set, copied, serialized and
  * logged on every enterprise result; with 1,000 enterprises in {@code ALL} that cost a third of the pipeline.
@@ -35,6 +41,20 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 public final class SectorTopology {
 
     private SectorTopology() {
+    }
+
+    /**
+     * Adds the global store {@code sector-benchmarks} over maturity.sector (source {@code sector-benchmarks-source},
+     * processor {@code sector-benchmarks-update}) to the built topology: a global store is added to the
+     * {@link Topology} so that its source and processor get names of ours.
+     */
+    public static void addBenchmarks(Topology topology, TopologyDependencies dependencies) {
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.SECTOR_BENCHMARKS), Serdes.String(),
+                        StateSerde.of(SectorMaturity.class)).withLoggingDisabled(),
+                "sector-benchmarks-source", new StringDeserializer(), new ByteArrayDeserializer(),
+                Topic.MATURITY_SECTOR.name(), "sector-benchmarks-update",
+                () -> new SectorBenchmarksUpdater(dependencies.serdes()));
     }
 
     /** Adds the sector maturity, fed by the published enterprise results. */

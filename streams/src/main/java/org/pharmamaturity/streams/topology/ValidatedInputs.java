@@ -8,6 +8,7 @@ import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.ProductionCount;
 import org.pharmamaturity.schemas.avro.QualityEvent;
+import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.ShipmentEvent;
 
@@ -24,5 +25,6 @@ public record ValidatedInputs(
         KStream<String, EnergyReading> energyReadings,
         KStream<String, ColdChainReading> coldChainReadings,
         KStream<String, ShipmentEvent> shipments,
-        KStream<String, SelfAssessmentSubmission> assessments) {
+        KStream<String, SelfAssessmentSubmission> assessments,
+        KStream<String, ScenarioDeclaration> scenarioDeclarations) {
 }

@@ -43,7 +43,8 @@ public final class ValidationTopology {
                 validate(builder, InputSpecs.ENERGY_READING, dependencies),
                 validate(builder, InputSpecs.COLDCHAIN_READING, dependencies),
                 validate(builder, InputSpecs.SHIPMENT, dependencies),
-                validate(builder, InputSpecs.ASSESSMENT, dependencies));
+                validate(builder, InputSpecs.ASSESSMENT, dependencies),
+                validate(builder, InputSpecs.SCENARIO_DECLARATION, dependencies));
     }
 
     private static <V extends SpecificRecord> KStream<String, V> validate(StreamsBuilder builder, InputSpec<V> spec,
@@ -60,7 +61,7 @@ public final class ValidationTopology {
         Map<String, KStream<String, Validated<V>>> branches = builder
                 .stream(spec.topic().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(prefix + "-source"))
                 .process(() -> new ValidationProcessor<>(spec, checkName, dependencies.serdes(), dependencies.meters(),
-                        skewMs, checker), Named.as(checkName))
+                        skewMs, checker, dependencies.scenarioDeclarations()), Named.as(checkName))
                 .split(Named.as(prefix + "-"))
                 .branch((key, outcome) -> outcome instanceof Validated.Rejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));

@@ -7,15 +7,24 @@ import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.evaluation.scoring.Assessment;
 import org.pharmamaturity.evaluation.scoring.AssessmentValidator;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 
 /**
- * What type checks may consult: the processing clock, the allowed future skew and the models in force.
+ * What type checks may consult: the processing clock, the allowed future skew, the models in force and the
+ * check of scenario declarations.
  *
  * @param nowMs processing wall-clock time
  * @param maxFutureSkewMs how far a time may lie ahead of {@code nowMs}
  * @param assessmentProblems checks a self-assessment against the models in force
+ * @param scenarioDeclarations checks scenario declarations against the catalogue in force
  */
-public record CheckContext(long nowMs, long maxFutureSkewMs, AssessmentChecker assessmentProblems) {
+public record CheckContext(long nowMs, long maxFutureSkewMs, AssessmentChecker assessmentProblems,
+        ScenarioDeclarations scenarioDeclarations) {
+
+    /** A context for checking self-assessments only (the API's), which consults no scenario catalogue. */
+    public CheckContext(long nowMs, long maxFutureSkewMs, AssessmentChecker assessmentProblems) {
+        this(nowMs, maxFutureSkewMs, assessmentProblems, null);
+    }
 
     /** Checks a self-assessment against the models in force; returns one sentence per problem. */
     @FunctionalInterface

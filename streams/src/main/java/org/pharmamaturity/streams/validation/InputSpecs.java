@@ -13,6 +13,7 @@ import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.ProductionCount;
 import org.pharmamaturity.schemas.avro.QualityEvent;
+import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.ShipmentEvent;
 import org.pharmamaturity.streams.maturity.Assessments;
@@ -112,9 +113,17 @@ public final class InputSpecs {
             SelfAssessmentSubmission::getEnterpriseId, value -> null,
             (value, context, problems) -> checkAssessment(Assessments.toEvaluation(value), context, problems));
 
+    /** Scenario declarations: the check shared with the API (form and catalogue, ScenarioDeclarations). */
+    public static final InputSpec<ScenarioDeclaration> SCENARIO_DECLARATION = new InputSpec<>(
+            Topic.ASSESSMENT_SCENARIOS_DECLARED, "scenario-declaration", ScenarioDeclaration::getEventId,
+            ScenarioDeclaration::getEventTime, ScenarioDeclaration::getEnterpriseId,
+            ScenarioDeclaration::getEnterpriseId, value -> null, (value, context, problems) ->
+                    context.scenarioDeclarations().problems(value)
+                            .forEach(problem -> problems.add(Problem.invalid(problem))));
+
     /** Every validated input, in the order of DESIGN.md section 5. */
     public static final List<InputSpec<?>> ALL = List.of(EQUIPMENT_STATE, PRODUCTION_COUNT, EQUIPMENT_TELEMETRY,
-            BATCH_STATUS, QUALITY_EVENT, ENERGY_READING, COLDCHAIN_READING, SHIPMENT, ASSESSMENT);
+            BATCH_STATUS, QUALITY_EVENT, ENERGY_READING, COLDCHAIN_READING, SHIPMENT, ASSESSMENT, SCENARIO_DECLARATION);
 
     private InputSpecs() {
     }

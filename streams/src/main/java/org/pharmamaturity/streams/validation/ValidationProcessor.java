@@ -19,6 +19,7 @@ import org.pharmamaturity.streams.dlq.DeadLetters;
 import org.pharmamaturity.streams.dlq.SourceRecord;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.reference.ReferenceData;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,19 +49,21 @@ public final class ValidationProcessor<V extends SpecificRecord>
     private final PipelineMeters meters;
     private final long maxFutureSkewMs;
     private final CheckContext.AssessmentChecker assessmentChecker;
+    private final ScenarioDeclarations scenarioDeclarations;
     private final String processorName;
     private ProcessorContext<String, Validated<V>> context;
     private Deserializer<V> deserializer;
     private ReferenceData reference;
 
     public ValidationProcessor(InputSpec<V> spec, String processorName, TopicSerdes serdes, PipelineMeters meters,
-            long maxFutureSkewMs, CheckContext.AssessmentChecker assessmentChecker) {
+            long maxFutureSkewMs, CheckContext.AssessmentChecker assessmentChecker, ScenarioDeclarations scenarioDeclarations) {
         this.spec = spec;
         this.processorName = processorName;
         this.serdes = serdes;
         this.meters = meters;
         this.maxFutureSkewMs = maxFutureSkewMs;
         this.assessmentChecker = assessmentChecker;
+        this.scenarioDeclarations = scenarioDeclarations;
     }
 
     @Override
@@ -112,7 +115,8 @@ public final class ValidationProcessor<V extends SpecificRecord>
         requireText("eventId", spec.eventId().apply(value), problems);
         String enterpriseId = spec.enterpriseId().apply(value);
         requireText("enterpriseId", enterpriseId, problems);
-        CheckContext checkContext = new CheckContext(context.currentSystemTimeMs(), maxFutureSkewMs, assessmentChecker);
+        CheckContext checkContext = new CheckContext(context.currentSystemTimeMs(), maxFutureSkewMs, assessmentChecker,
+                scenarioDeclarations);
         spec.typeChecks().check(value, checkContext, problems);
         checkContext.requireNotFuture("eventTime", spec.eventTime().apply(value), problems);
         if (enterpriseId != null && !enterpriseId.isBlank() && reference.enterprise(enterpriseId).isEmpty()) {

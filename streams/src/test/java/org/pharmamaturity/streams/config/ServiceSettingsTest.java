@@ -24,7 +24,18 @@ class ServiceSettingsTest {
                 .containsEntry("ensure.explicit.internal.resource.naming", "true");
         assertThat(settings.kafkaSettings().keySet()).noneMatch(key -> key.startsWith("maturity."));
         assertThat(settings.modelSource()).isEqualTo("cmmm-2020-reference");
+        // each manufacturing type is scored by its built-in model; the reference model scores the others
+        assertThat(settings.processModelSource()).isEqualTo("cmmm-process-v1");
+        assertThat(settings.discreteModelSource()).isEqualTo("cmmm-discrete-v1");
         assertThat(settings.replicationFactor()).isEmpty();
+    }
+
+    @Test
+    void theModelsPerManufacturingTypeComeFromTheEnvironmentToo() {
+        ServiceSettings settings = ServiceSettings.load(null, Map.of("MATURITY_MODEL_PROCESS", "cmmm-process-v1",
+                "MATURITY_MODEL_DISCRETE", "/etc/maturity/discrete.json"));
+        assertThat(settings.processModelSource()).isEqualTo("cmmm-process-v1");
+        assertThat(settings.discreteModelSource()).isEqualTo("/etc/maturity/discrete.json");
     }
 
     @Test

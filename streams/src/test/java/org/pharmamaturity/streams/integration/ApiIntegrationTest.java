@@ -59,8 +59,11 @@ class ApiIntegrationTest {
     private final String a = "A-" + run;
     private final String b = "B-" + run;
     private final String sector = "S-" + run;
+    /** D, alone in sector T: the minimum group size withholds T's figures from everyone but a regulator. */
     private final String d = "D-" + run;
     private final String soloSector = "T-" + run;
+    /** E, of a sector of its own, has a self-assessment and gets a scenario declaration from the regulator. */
+    private final String e = "E-" + run;
     private final String eq = "EQ-" + run;
     private final String regulatorToken = "regulator-" + UUID.randomUUID();
     private final String tokenA = "a-" + UUID.randomUUID();
@@ -78,6 +81,7 @@ class ApiIntegrationTest {
             producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), a, enterprise(a, sector)));
             producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), b, enterprise(b, sector)));
             producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), d, enterprise(d, soloSector)));
+            producer.send(new ProducerRecord<>(Topic.REF_ENTERPRISE.name(), e, enterprise(e, "SE-" + run)));
             producer.send(new ProducerRecord<>(Topic.REF_EQUIPMENT.name(), eq, equipment(eq, b)));
             producer.flush();
         }
@@ -97,6 +101,7 @@ class ApiIntegrationTest {
             send(producer, Topic.FACTORY_EQUIPMENT_STATE, eq, state(eq, b, "2025-03-02T01:00:00Z", EquipmentState.IDLE));
             send(producer, Topic.ASSESSMENT_SELF_SUBMITTED, b, assessment(b, "SB", "2025-03-01T00:00:00Z", Answers.fullUpTo(2)));
             send(producer, Topic.ASSESSMENT_SELF_SUBMITTED, d, assessment(d, "SD", "2025-03-01T00:00:00Z", Answers.fullUpTo(2)));
+            send(producer, Topic.ASSESSMENT_SELF_SUBMITTED, e, assessment(e, "SE", "2025-03-01T00:00:00Z", Answers.fullUpTo(1)));
             producer.flush();
         }
         await().atMost(WAIT).until(() -> api.get("/health/ready", null).status() == 200);
@@ -128,6 +133,50 @@ class ApiIntegrationTest {
         // Exactly-once default: commit.interval.ms = 100, so visibleAfter = acceptedAt + 100 ms.
         assertThat(Duration.between(Instant.parse(accepted.path("acceptedAt").asText()),
                 Instant.parse(accepted.path("visibleAfter").asText()))).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aDeclarationPostedByTheRegulatorShowsInTheEnterprisesResult() {
+        ApiClient.Answer post = api.post("/api/v1/scenarios/declarations", regulatorToken, "application/json", """
+                {"enterpriseId": "%s", "submissionId": "SD-1", "catalogueVersion": "scenarios-2025",
+                 "declaredAt": "2025-03-01T01:00:00Z",
+                 "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "DEPLOYED",
+                                "aiEnabled": true},
+                               {"scenarioId": "production-management.intelligent-energy-management",
+                                "status": "PLANNED"}]}""".formatted(e));
+        assertThat(post.status()).as(post.body()).isEqualTo(202);
+        assertThat(post.json().path("topic").asText()).isEqualTo("assessment.scenarios.declared");
+        assertThat(post.json().path("scenarios").asInt()).isEqualTo(2);
+
+        await().atMost(WAIT).until(() -> api.get("/api/v1/enterprises/" + e, regulatorToken).json()
+                .path("scenarios").size() == 2);
+        JsonNode result = api.get("/api/v1/enterprises/" + e, regulatorToken).json();
+        // D has no KPIs: the deployed scenario is UNVERIFIED, which counts, and covers its tier link
+        assertThat(result.path("scenarios").findValuesAsText("evidenceStatus")).containsExactly("UNVERIFIED",
+                "NOT_DEPLOYED");
+        assertThat(result.path("linkCoverage")).hasSize(1);
+        assertThat(result.path("linkCoverage").get(0).asText()).isEqualTo("production-operations");
+        // one deployed, not contradicted scenario, with AI: 1 / 1
+        assertThat(result.path("aiShare").asDouble()).isEqualTo(1.0);
+        assertThat(result.path("tiers").path("excellent").asBoolean()).isFalse();
+        assertThat(result.path("modelVersion").asText()).isEqualTo("cmmm-2020-reference");
+        // what ref.enterprise does not know is refused with its reason
+        ApiClient.Answer unknown = api.post("/api/v1/scenarios/declarations", regulatorToken, "application/json", """
+                {"enterpriseId": "X-%s", "catalogueVersion": "scenarios-2025",
+                 "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "PILOT"}]}""".formatted(run));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("is not registered in ref.enterprise");
+    }
+
+    @Test
+    void theModelIsServedByVersionAndTheScenarioCatalogueAsLoaded() {
+        assertThat(api.get("/api/v1/model?modelVersion=cmmm-2020-reference", tokenA).json().path("modelVersion")
+                .asText()).isEqualTo("cmmm-2020-reference");
+        assertThat(api.get("/api/v1/model?modelVersion=cmmm-1999", tokenA).status()).isEqualTo(404);
+        JsonNode catalogue = api.get("/api/v1/scenarios", tokenA).json();
+        assertThat(catalogue.path("catalogueVersion").asText()).isEqualTo("scenarios-2025");
+        // 8 links, 40 scenarios
+        assertThat(catalogue.path("scenarios")).hasSize(40);
     }
 
     @Test
@@ -295,6 +344,7 @@ class ApiIntegrationTest {
     void metricsNameNoEnterpriseWithoutCredentialsAndOnlyTheCallersOwnWithAnEnterpriseToken() {
         String anonymous = api.get("/metrics", null).body();
         assertThat(anonymous).doesNotContain("enterprise_id").doesNotContain(a).doesNotContain(b).doesNotContain(d)
+                .doesNotContain(e)
                 .contains("maturity_records_total").contains("maturity_dead_letters_total")
                 .contains("kafka_stream_thread_process_rate").contains("jvm_memory_used_bytes");
         // S has 2 enterprises and T 1, both below the minimum group size of 3.

@@ -79,8 +79,9 @@ final class EmbeddedTopics {
     }
 
     /**
-     * Settings of a service on these topics, state under {@code stateDir}; grace and dedup horizon are ten years
-     * because other tests' events, months away, move the stream time of the shared topics too.
+     * Settings of a service on these topics, state under {@code stateDir}, every enterprise scored with the reference
+     * model; grace and dedup horizon are ten years because other tests' events, months away, move the stream time of
+     * the shared topics too.
      */
     Map<String, String> serviceSettings(String applicationId, Path stateDir) throws IOException {
         Map<String, String> settings = new HashMap<>();
@@ -94,6 +95,10 @@ final class EmbeddedTopics {
         settings.put(ServiceSettings.TOPICS_CREATE, "false");
         // A free port: tests run beside each other and beside a local run that holds 8080.
         settings.put(ServiceSettings.API_PORT, "0");
+        // The reference model for every type, which the tests' hand-computed scores use; a test of the models per
+        // type (TierReadinessIntegrationTest) sets them.
+        settings.put(ServiceSettings.MODEL_PROCESS, "");
+        settings.put(ServiceSettings.MODEL_DISCRETE, "");
         return settings;
     }
 

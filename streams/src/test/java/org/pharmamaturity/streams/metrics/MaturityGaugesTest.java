@@ -20,6 +20,7 @@ import org.pharmamaturity.schemas.avro.Grade;
 import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
+import org.pharmamaturity.schemas.avro.TierReadiness;
 import org.pharmamaturity.schemas.avro.SmartFactoryTiers;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
 import org.pharmamaturity.streams.state.StoreNames;
@@ -95,10 +96,13 @@ class MaturityGaugesTest {
                 .isCloseTo(0.59375, within(EPSILON));
         assertThat(value(scrape, "maturity_kpi", "enterprise_id", "E1", "sector", "C272", "kpi", "networkingRate"))
                 .isCloseTo(0.5, within(EPSILON));
+        // the key-equipment rates are KPIs like the others: one of three key-process machines reading
+        assertThat(value(scrape, "maturity_kpi", "enterprise_id", "E1", "sector", "C272", "kpi",
+                "keyEquipmentNetworkingRate")).isCloseTo(1.0 / 3, within(EPSILON));
         // quality has no value (undefined for the window): no series. E9 is in no reference data: sector unknown.
         assertThat(value(scrape, "maturity_kpi", "enterprise_id", "E9", "sector", "unknown", "kpi", "mkt"))
                 .isCloseTo(6.5, within(EPSILON));
-        assertThat(scrape.samples("maturity_kpi")).hasSize(3);
+        assertThat(scrape.samples("maturity_kpi")).hasSize(4);
     }
 
     @Test
@@ -122,6 +126,24 @@ class MaturityGaugesTest {
         assertThat(scrape.samples("maturity_sector_enterprises")).hasSize(6);
         assertThat(value(scrape, "maturity_sector_subdomain_score", "sector", "C272", "sub_domain", "people.strategy"))
                 .isCloseTo(0.75, within(EPSILON));
+        assertThat(value(scrape, "maturity_sector_ratio", "sector", "C272", "ratio", "at_least_level3")).isZero();
+        assertThat(value(scrape, "maturity_sector_tier_enterprises", "sector", "C272", "tier", "basic")).isEqualTo(1);
+        assertThat(value(scrape, "maturity_sector_tier_enterprises", "sector", "C272", "tier", "leading")).isZero();
+        assertThat(value(scrape, "maturity_sector_scenarios", "sector", "C272", "state", "deployed")).isEqualTo(6);
+        assertThat(value(scrape, "maturity_sector_scenarios", "sector", "C272", "state", "verified")).isEqualTo(3);
+    }
+
+    @Test
+    void eachTierOfTheReadinessIsAnEnterpriseSeries() {
+        scenario();
+        PrometheusScrape scrape = scrape();
+
+        // E1 is eligible for basic only (its readiness below); E2 has no readiness (a result of before the tiers)
+        assertThat(value(scrape, "maturity_enterprise_tier_eligible", "enterprise_id", "E1", "sector", "C272",
+                "tier", "basic")).isEqualTo(1);
+        assertThat(value(scrape, "maturity_enterprise_tier_eligible", "enterprise_id", "E1", "sector", "C272",
+                "tier", "advanced")).isZero();
+        assertThat(scrape.samples("maturity_enterprise_tier_eligible")).hasSize(2);
     }
 
     @Test
@@ -154,19 +176,22 @@ class MaturityGaugesTest {
                                 new SubDomainScore("people.strategy", 2, 0.5),
                                 new SubDomainScore("manufacturing.quality", 2, 0.25))),
                         List.of(new Contradiction("NET-L2-01", "R-NET-1", "networkingRate", 0.3, 0.6, Grade.FULL,
-                                Grade.PARTLY)), 0.5, 0.25)),
+                                Grade.PARTLY)), 0.5, 0.25, List.of(new TierReadiness("basic", true, List.of()),
+                                        new TierReadiness("advanced", false, List.of("verified level 1 < 2"))))),
                 KeyValue.pair("E2", maturity("E2", "C358",
                         view(List.of(0.5, 0.0, 0.0, 0.0, 0.0), 0.5, 0, List.of()),
-                        view(List.of(0.5, 0.0, 0.0, 0.0, 0.0), 0.5, 0, List.of()), List.of(), 0.0, 0.0))));
+                        view(List.of(0.5, 0.0, 0.0, 0.0, 0.0), 0.5, 0, List.of()), List.of(), 0.0, 0.0, List.of()))));
         stores.put(StoreNames.KPI_ENTERPRISE_ROLLING, List.of(
                 KeyValue.pair("E1", kpis("E1", Map.of("oee", rolling(0.59375), "networkingRate", rolling(0.5),
-                        "quality", rolling(null)))),
+                        "keyEquipmentNetworkingRate", rolling(1.0 / 3), "quality", rolling(null)))),
                 KeyValue.pair("E9", kpis("E9", Map.of("mkt", rolling(6.5))))));
         stores.put(StoreNames.MATURITY_SECTOR, List.of(KeyValue.pair("C272", SectorMaturity.newBuilder()
                 .setEventId("S1").setEventTime(AS_OF).setSector("C272").setAsOf(AS_OF).setEnterprises(4)
                 .setLevelDistribution(Map.of("1", 3, "2", 1)).setMeanScore(1.6).setMedianScore(1.5)
                 .setShareAtLeastLevel2(0.25).setSubDomainMeans(Map.of("people.strategy", 0.75))
-                .setContradictionRate(0.75).setDeclaredMeanScore(2.4).build())));
+                .setContradictionRate(0.75).setDeclaredMeanScore(2.4).setShareAtLeastLevel3(0.0)
+                .setTierCounts(Map.of("basic", 1, "advanced", 0, "excellent", 0, "leading", 0))
+                .setScenariosDeployed(6).setScenariosVerified(3).build())));
     }
 
     private PrometheusScrape scrape() {
@@ -185,12 +210,12 @@ class MaturityGaugesTest {
     }
 
     private static EnterpriseMaturity maturity(String id, String sector, MaturityView declared, MaturityView verified,
-            List<Contradiction> contradictions, double coverage, double confirmation) {
+            List<Contradiction> contradictions, double coverage, double confirmation, List<TierReadiness> readiness) {
         return EnterpriseMaturity.newBuilder().setEventId("M-" + id).setEventTime(AS_OF).setEnterpriseId(id)
                 .setSector(sector).setAsOf(AS_OF).setModelVersion("cmmm-2020-reference").setDeclared(declared)
                 .setVerified(verified).setRequirements(List.of()).setContradictions(contradictions)
                 .setKpis(Map.of()).setEvidenceCoverage(coverage).setConfirmationRatio(confirmation)
-                .setTiers(new SmartFactoryTiers(false, false)).build();
+                .setTiers(new SmartFactoryTiers(false, false, false, false)).setTierReadiness(readiness).build();
     }
 
     private static KpiValue rolling(Double value) {

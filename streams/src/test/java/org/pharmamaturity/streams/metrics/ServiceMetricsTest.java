@@ -26,11 +26,12 @@ class ServiceMetricsTest {
     void countersWithKnownLabelsStartAtZero() {
         PrometheusScrape scrape = PrometheusScrape.parse(metrics.scrape());
 
-        // 9 validated inputs; dead letters: (9 inputs + 2 reference topics) x 12 reasons (9 of the pipeline, the
-        // gateway's MALFORMED_PAYLOAD and UNMAPPED_SOURCE, which stay at 0 here, and LATE); 3 late stages.
-        assertThat(scrape.samples("maturity_records_total")).hasSize(9).allMatch(sample -> sample.value() == 0);
-        assertThat(scrape.samples("maturity_duplicates_total")).hasSize(9).allMatch(sample -> sample.value() == 0);
-        assertThat(scrape.samples("maturity_dead_letters_total")).hasSize(11 * 12).allMatch(sample -> sample.value() == 0);
+        // 10 validated inputs (scenario declarations the tenth); dead letters: (10 inputs + 2 reference topics) x 12
+        // reasons (9 of the pipeline, the gateway's MALFORMED_PAYLOAD and UNMAPPED_SOURCE, which stay at 0 here, and
+        // LATE); 3 late stages.
+        assertThat(scrape.samples("maturity_records_total")).hasSize(10).allMatch(sample -> sample.value() == 0);
+        assertThat(scrape.samples("maturity_duplicates_total")).hasSize(10).allMatch(sample -> sample.value() == 0);
+        assertThat(scrape.samples("maturity_dead_letters_total")).hasSize(12 * 12).allMatch(sample -> sample.value() == 0);
         assertThat(scrape.samples("maturity_late_records_total")).hasSize(3).allMatch(sample -> sample.value() == 0);
         assertThat(scrape.value("maturity_records_total", "topic", "assessment.self.submitted")).hasValue(0);
         assertThat(scrape.value("maturity_dead_letters_total", "topic", "ref.equipment", "reason", "OTHER")).hasValue(0);

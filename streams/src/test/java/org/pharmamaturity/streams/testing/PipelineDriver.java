@@ -24,6 +24,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
@@ -32,7 +33,10 @@ import org.pharmamaturity.schemas.serde.AvroDeserializer;
 import org.pharmamaturity.schemas.serde.AvroSerializer;
 import org.pharmamaturity.streams.config.TopologySettings;
 import org.pharmamaturity.streams.dlq.DeadLetterWiring;
+import org.pharmamaturity.evaluation.model.ModelChoice;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.state.StateSerde;
 import org.pharmamaturity.streams.topology.PipelineTopology;
@@ -82,23 +86,39 @@ public final class PipelineDriver implements AutoCloseable {
         return driver;
     }
 
+    /** Every enterprise scored with the reference model, whatever its manufacturing type. */
+    public static final ModelChoice REFERENCE_FOR_EVERY_TYPE = new ModelChoice(Map.of(), ModelLoader.REFERENCE_MODEL);
+
+    /** A driver scoring every enterprise with the reference model; scenarios of the built-in catalogue. */
     public PipelineDriver(TopologySettings settings) {
-        this(settings, PipelineTopology::build);
+        this(settings, ModelRegistry.builtIn(), REFERENCE_FOR_EVERY_TYPE);
+    }
+
+    /** A driver (results published on every change) with these models and model choice. */
+    public PipelineDriver(ModelRegistry models, ModelChoice modelChoice) {
+        this(TopologySettings.DEFAULTS.withPublishInterval(Duration.ZERO), models, modelChoice);
+    }
+
+    /** A driver with these settings, models and model choice. */
+    public PipelineDriver(TopologySettings settings, ModelRegistry models, ModelChoice modelChoice) {
+        this(settings, models, modelChoice, PipelineTopology::build);
     }
 
     /** The reference audit topology (the service's second application) in a driver of its own. */
     public static PipelineDriver referenceAudit() {
-        return new PipelineDriver(TopologySettings.DEFAULTS, ReferenceAuditTopology::build);
+        return new PipelineDriver(TopologySettings.DEFAULTS, ModelRegistry.builtIn(),
+                REFERENCE_FOR_EVERY_TYPE, ReferenceAuditTopology::build);
     }
 
-    private PipelineDriver(TopologySettings settings, Function<TopologyDependencies, Topology> topology) {
+    private PipelineDriver(TopologySettings settings, ModelRegistry models, ModelChoice modelChoice,
+            Function<TopologyDependencies, Topology> topology) {
         try {
             stateDir = Files.createTempDirectory("pipeline-driver");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         TopologyDependencies dependencies = new TopologyDependencies(settings, new TopicSerdes(serdeSettings),
-                ModelRegistry.builtIn(), meters);
+                models, modelChoice, new ScenarioDeclarations(ScenarioCatalogueReader.builtIn()), meters);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

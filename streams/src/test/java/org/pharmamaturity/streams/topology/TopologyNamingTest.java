@@ -11,10 +11,13 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
 import org.pharmamaturity.streams.config.TopologySettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.state.StoreNames;
+import org.pharmamaturity.streams.testing.PipelineDriver;
 
 /** Every processor, store and internal topic has a name of ours, so state survives topology changes. */
 class TopologyNamingTest {
@@ -24,6 +27,7 @@ class TopologyNamingTest {
 
     private final Topology topology = PipelineTopology.build(new TopologyDependencies(TopologySettings.DEFAULTS,
             new TopicSerdes(Map.of("schema.registry.url", "mock://naming")), ModelRegistry.builtIn(),
+            PipelineDriver.REFERENCE_FOR_EVERY_TYPE, new ScenarioDeclarations(ScenarioCatalogueReader.builtIn()),
             new CountingPipelineMeters()));
 
     @Test
@@ -43,7 +47,8 @@ class TopologyNamingTest {
     void everyNodeOfTheReferenceAuditIsNamed() {
         Topology audit = ReferenceAuditTopology.build(new TopologyDependencies(TopologySettings.DEFAULTS,
                 new TopicSerdes(Map.of("schema.registry.url", "mock://naming")), ModelRegistry.builtIn(),
-                new CountingPipelineMeters()));
+                PipelineDriver.REFERENCE_FOR_EVERY_TYPE, new ScenarioDeclarations(ScenarioCatalogueReader.builtIn()),
+            new CountingPipelineMeters()));
         List<String> names = new ArrayList<>();
         audit.describe().subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> names.add(node.name())));
         assertThat(names).containsExactlyInAnyOrder("reference-audit-enterprise-source",
@@ -61,8 +66,9 @@ class TopologyNamingTest {
         });
         assertThat(stores).contains(StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING,
                 StoreNames.KPI_COLDCHAIN_UNITS, StoreNames.MATURITY_ENTERPRISE_LATEST,
-                StoreNames.MATURITY_ENTERPRISE_HISTORY, StoreNames.MATURITY_SECTOR, StoreNames.REF_ENTERPRISE,
-                StoreNames.REF_EQUIPMENT);
+                StoreNames.MATURITY_ENTERPRISE_HISTORY, StoreNames.MATURITY_SCENARIO_DECLARATIONS,
+                StoreNames.MATURITY_SECTOR, StoreNames.REF_ENTERPRISE,
+                StoreNames.REF_EQUIPMENT, StoreNames.SECTOR_BENCHMARKS, StoreNames.MATURITY_BENCHMARKS_USED);
     }
 
     private List<TopologyDescription.Node> nodes() {
