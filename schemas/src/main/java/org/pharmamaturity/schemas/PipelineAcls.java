@@ -30,7 +30,8 @@ public final class PipelineAcls {
     /**
      * The streams service running as {@code principal} (e.g. {@code User:maturity-service}) with
      * {@code application.id} {@code applicationId}: it reads the inputs, writes the outputs, writes the
-     * self-assessments and scenario declarations the API accepted, and owns everything named after its application id (prefixed): internal repartition and
+     * self-assessments and scenario declarations the API accepted, reads maturity.sector back (the global store of
+     * the sectors' benchmarks for the tier gates), and owns everything named after its application id (prefixed): internal repartition and
      * changelog topics, the consumer groups of the pipeline and of the reference audit, and the transactional ids
      * of exactly_once_v2.
      */
@@ -39,6 +40,7 @@ public final class PipelineAcls {
         Topic.inputs().forEach(topic -> acls.add(topic(principal, topic, AclOperation.READ)));
         acls.add(topic(principal, Topic.ASSESSMENT_SELF_SUBMITTED, AclOperation.WRITE));
         acls.add(topic(principal, Topic.ASSESSMENT_SCENARIOS_DECLARED, AclOperation.WRITE));
+        acls.add(topic(principal, Topic.MATURITY_SECTOR, AclOperation.READ));
         Topic.outputs().forEach(topic -> acls.add(topic(principal, topic, AclOperation.WRITE)));
         acls.add(allow(principal, new ResourcePattern(ResourceType.TOPIC, applicationId, PatternType.PREFIXED),
                 AclOperation.ALL));
