@@ -37,6 +37,10 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 class ReadmeExampleTest {
 
     private static final double TOLERANCE = 1e-9;
+    /** EX-E001's S under cmmm-process-v1 (see the arithmetic in the test). */
+    static final double E001 = 21.0 / 604;
+    /** EX-E002's S under cmmm-discrete-v1. */
+    static final double E002 = 3.0 / 104;
 
     @TempDir
     Path data;
@@ -59,32 +63,37 @@ class ReadmeExampleTest {
                     latest -> latest.containsKey("ALL") && latest.get("ALL").getEnterprises() == 2
                             && latest.containsKey("C276"));
 
-            // Equal placeholder weights: W(people.strategy) = 1/4 (element) x 1/2 (domain) x 1 = 1/8. Level 1 has
-            // requirements in 18 sub-domains (not technology.integration, W = 1/4 x 1/3 = 1/12, nor
-            // manufacturing.service.product, W = 1/4 x 1/5 x 1/2 = 1/40), so their weights add up to
-            // 1 - 1/12 - 1/40 = 107/120. Only STR-L1-01 and STR-L1-02 are answered; everything else counts as NONE.
-            // EX-E001: FULL + LARGELY -> D = (1 + 0.8) / 2 = 0.9; L1 = (0.9 / 8) / (107 / 120) = 13.5 / 107
-            //          = 0.126168...; below the pass mark, so S = L1 (rule A) and the level is 0.
-            // EX-E002: FULL + PARTLY -> D = 0.75; L1 = 11.25 / 107 = 0.105140...; level 0.
+            // Each enterprise is scored with the model of its manufacturing type. Organisation & strategy weighs 7 %
+            // in both, shared by people.strategy and people.skills: W(people.strategy) = 0.035. Level 1 has
+            // requirements in 18 sub-domains: all but technology.integration (process 0.24 / 5 = 0.048, discrete
+            // 0.15 / 5 = 0.03) and manufacturing.service.product (process 0.23 / 5 = 0.046, discrete 0.30 / 5 = 0.06),
+            // so their weights add up to 0.906 (process) and 0.91 (discrete). Only STR-L1-01 and STR-L1-02 are
+            // answered; everything else counts as NONE.
+            // EX-E001 (PROCESS): FULL + LARGELY -> D = (1 + 0.8) / 2 = 0.9; L1 = 0.035 x 0.9 / 0.906 = 0.0315 / 0.906
+            //          = 21 / 604 = 0.034768...; below the pass mark, so S = L1 (rule A) and the level is 0.
+            // EX-E002 (DISCRETE): FULL + PARTLY -> D = 0.75; L1 = 0.035 x 0.75 / 0.91 = 0.02625 / 0.91 = 3 / 104
+            //          = 0.028846...; level 0.
             // No telemetry yet, so no evidence rule has coverage: verified = declared.
-            assertScores(enterprises.get("EX-E001"), 13.5 / 107);
-            assertScores(enterprises.get("EX-E002"), 11.25 / 107);
+            assertScores(enterprises.get("EX-E001"), E001);
+            assertScores(enterprises.get("EX-E002"), E002);
+            assertThat(enterprises.get("EX-E001").getModelVersion()).isEqualTo("cmmm-process-v1");
+            assertThat(enterprises.get("EX-E002").getModelVersion()).isEqualTo("cmmm-discrete-v1");
             assertThat(enterprises.get("EX-E001").getSector()).isEqualTo("C276");
             assertThat(enterprises.get("EX-E002").getSector()).isEqualTo("C358");
 
-            // ALL: mean = median of two = (13.5 + 11.25) / 2 / 107 = 12.375 / 107 = 0.115654...; both at level 0.
+            // ALL: mean = median of two = (21 / 604 + 3 / 104) / 2 = 0.031807...; both at level 0.
             SectorMaturity all = sectors.get("ALL");
-            assertThat(all.getMeanScore()).isCloseTo(12.375 / 107, within(TOLERANCE));
-            assertThat(all.getMedianScore()).isCloseTo(12.375 / 107, within(TOLERANCE));
+            assertThat(all.getMeanScore()).isCloseTo((E001 + E002) / 2, within(TOLERANCE));
+            assertThat(all.getMedianScore()).isCloseTo((E001 + E002) / 2, within(TOLERANCE));
             assertThat(all.getLevelDistribution()).containsEntry("0", 2);
-            assertThat(sectors.get("C276").getMeanScore()).isCloseTo(13.5 / 107, within(TOLERANCE));
+            assertThat(sectors.get("C276").getMeanScore()).isCloseTo(E001, within(TOLERANCE));
 
             // The same numbers through the REST API, with the regulator token the local run printed.
             String regulator = stack.apiTokens().get("regulator");
             assertThat(get(stack, "/api/v1/enterprises/EX-E001", regulator).path("verified").path("score").asDouble())
-                    .isCloseTo(13.5 / 107, within(TOLERANCE));
+                    .isCloseTo(E001, within(TOLERANCE));
             assertThat(get(stack, "/api/v1/sectors/ALL", regulator).path("meanScore").asDouble())
-                    .isCloseTo(12.375 / 107, within(TOLERANCE));
+                    .isCloseTo((E001 + E002) / 2, within(TOLERANCE));
         }
     }
 

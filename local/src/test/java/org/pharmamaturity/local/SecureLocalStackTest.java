@@ -53,11 +53,11 @@ class SecureLocalStackTest {
             ExampleFiles.ingest(stack, asProducer, "enterprises", "enterprises.csv");
             ExampleFiles.ingest(stack, asProducer, "assessments", "assessment.json", "assessment.csv");
 
-            // As in ReadmeExampleTest: EX-E001 answered STR-L1-01 FULL and STR-L1-02 LARGELY, D = (1 + 0.8) / 2 = 0.9,
-            // W(people.strategy) = 1/8 of level 1's 107/120: L1 = (0.9 / 8) / (107 / 120) = 13.5 / 107 = 0.126168...
+            // As in ReadmeExampleTest: EX-E001 (PROCESS, cmmm-process-v1) answered STR-L1-01 FULL and STR-L1-02
+            // LARGELY, D = (1 + 0.8) / 2 = 0.9, W(people.strategy) = 0.035 of level 1's 0.906: L1 = 21 / 604.
             String regulator = regulatorToken(secure.resolve("api-tokens.txt"));
             assertThat(awaitEnterprise(stack, "EX-E001", regulator).path("verified").path("score").asDouble())
-                    .isCloseTo(13.5 / 107, within(TOLERANCE));
+                    .isCloseTo(ReadmeExampleTest.E001, within(TOLERANCE));
 
             // The producer principal may write the inputs but not create topics (PipelineAcls.producer).
             assertThat(ProducersCli.commandLine().execute("topics", "--bootstrap-servers=" + stack.bootstrapServers(),
