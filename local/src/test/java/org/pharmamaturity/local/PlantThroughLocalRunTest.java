@@ -120,18 +120,21 @@ class PlantThroughLocalRunTest {
     }
 
     /**
-     * The self-assessment, reference model with equal placeholder weights: W(people.strategy) = W(people.skills) =
-     * 1/4 x 1/2 = 1/8; the level-1 weights add up to 107/120 (see ReadmeExampleTest). STR-L1-01 FULL and STR-L1-02
-     * LARGELY give D(people.strategy) = (1 + 0.8) / 2 = 0.9; SKL-L1-01 PARTLY gives D(people.skills) = 0.5.
-     * L1 = (0.9 + 0.5) / 8 / (107 / 120) = 1.4 x 15 / 107 = 21/107 = 0.196261...; below the pass mark 0.8, so
-     * S = L1 (rule A) and the level is 0. No evidence rule of the model covers level 1, so verified = declared.
+     * The self-assessment, scored with the model of the plant's manufacturing type (PROCESS: cmmm-process-v1):
+     * organisation & strategy weighs 0.07, shared by people.strategy and people.skills, 0.035 each; the level-1
+     * weights add up to 1 - 0.048 - 0.046 = 0.906 (see ReadmeExampleTest). STR-L1-01 FULL and STR-L1-02 LARGELY give
+     * D(people.strategy) = (1 + 0.8) / 2 = 0.9; SKL-L1-01 PARTLY gives D(people.skills) = 0.5.
+     * L1 = 0.035 x (0.9 + 0.5) / 0.906 = 0.049 / 0.906 = 49/906 = 0.054083...; below the pass mark 0.8, so S = L1
+     * (rule A) and the level is 0. Evidence rules only lower answered grades, and these answers have none that
+     * applies, so verified = declared.
      */
     private static void assertMaturity(JsonNode maturity) {
         for (String view : List.of("declared", "verified")) {
-            assertThat(maturity.path(view).path("score").asDouble()).as(view).isCloseTo(21.0 / 107, within(EXACT));
+            assertThat(maturity.path(view).path("score").asDouble()).as(view).isCloseTo(49.0 / 906, within(EXACT));
             assertThat(maturity.path(view).path("level").asInt()).as(view).isZero();
         }
         assertThat(maturity.path("sector").asText()).isEqualTo("C272");
+        assertThat(maturity.path("modelVersion").asText()).isEqualTo("cmmm-process-v1");
     }
 
     private LocalStackSettings freshStack() {
