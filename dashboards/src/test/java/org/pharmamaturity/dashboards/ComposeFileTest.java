@@ -1,6 +1,6 @@
 package org.pharmamaturity.dashboards;
 
-import org.pharmamaturity.embedded.ExternalTools;
+import org.pharmamaturity.testing.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

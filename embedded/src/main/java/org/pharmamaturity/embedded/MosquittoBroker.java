@@ -8,18 +8,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A real Mosquitto broker (the Debian package {@code mosquitto}) started by a test as a child process on a free
- * loopback port with a generated configuration: anonymous access, QoS 1 sessions kept in memory, 1,000 messages
- * in flight per client. Skips loudly
- * without the program, fails under CI=true (see {@link ExternalTools}).
+ * A real Mosquitto broker (the Debian package {@code mosquitto}) started by a test or a benchmark as a child process
+ * on a free loopback port with a generated configuration: anonymous access, QoS 1 sessions kept in memory, 1,000
+ * messages in flight per client. Tests start it through the testing module, which skips loudly without the program
+ * and fails under CI=true.
  */
 public final class MosquittoBroker implements AutoCloseable {
 
     private static final List<Path> LOCATIONS = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
             Path.of("/usr/local/sbin/mosquitto"));
+
+    /** How to install the program on Debian. */
+    public static final String INSTALL_COMMAND = "apt-get install -y mosquitto";
 
     private final Process process;
     private final int port;
@@ -29,11 +33,19 @@ public final class MosquittoBroker implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a broker in {@code work} and waits until it accepts connections. */
+    /** True when the mosquitto program is installed. */
+    public static boolean installed() {
+        return program().isPresent();
+    }
+
+    /**
+     * Starts a broker in {@code work} and waits until it accepts connections.
+     *
+     * @throws EmbeddedStackException when mosquitto is not installed
+     */
     public static MosquittoBroker start(Path work) {
-        Path program = Stream.concat(LOCATIONS.stream(), Stream.of(Path.of("mosquitto")))
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        ExternalTools.require(program != null, "the MQTT broker mosquitto", "apt-get install -y mosquitto");
+        Path program = program().orElseThrow(() -> new EmbeddedStackException(
+                "The MQTT broker mosquitto is not installed. Install it with: " + INSTALL_COMMAND));
         int port = LoopbackPorts.freePort();
         try {
             Path config = work.resolve("mosquitto.conf");
@@ -70,6 +82,10 @@ public final class MosquittoBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Optional<Path> program() {
+        return Stream.concat(LOCATIONS.stream(), Stream.of(Path.of("mosquitto"))).filter(Files::isExecutable).findFirst();
     }
 
     private void awaitListening() {

@@ -24,7 +24,7 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 
 /**
- * A broker's SASL_SSL client listener, shared by the test kit's {@link SaslSslTestKitBroker} and the local run's
+ * A broker's SASL_SSL client listener, shared by the tests' SaslSslTestKitBroker (module testing) and the local run's
  * {@link LocalKafkaBroker}: SCRAM-SHA-512 over TLS with {@code tls}'s certificate, a TLS controller listener that
  * requires client certificates (KRaft controllers do not take SCRAM), the {@link StandardAuthorizer} refusing
  * whatever no ACL allows, and the super users {@value #SUPER_USER} and the certificate's {@link TlsMaterial#PRINCIPAL}.
@@ -40,7 +40,7 @@ public record SaslSslListener(TlsMaterial tls, String superUserPassword) {
     /** The super user: the broker between itself and its peers, and whoever administers users and ACLs. */
     public static final String SUPER_USER = "admin";
     /** The iterations of every SCRAM credential. */
-    static final int SCRAM_ITERATIONS = 4096;
+    public static final int SCRAM_ITERATIONS = 4096;
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);

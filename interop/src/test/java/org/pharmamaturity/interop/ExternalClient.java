@@ -1,6 +1,6 @@
 package org.pharmamaturity.interop;
 
-import org.pharmamaturity.embedded.ExternalTools;
+import org.pharmamaturity.testing.ExternalTools;
 import java.nio.file.Path;
 import java.util.List;
 

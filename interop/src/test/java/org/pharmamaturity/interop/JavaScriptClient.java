@@ -1,7 +1,7 @@
 package org.pharmamaturity.interop;
 
-import org.pharmamaturity.embedded.ExternalTools;
-import org.pharmamaturity.embedded.ScriptRunner;
+import org.pharmamaturity.testing.ExternalTools;
+import org.pharmamaturity.testing.ScriptRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,11 @@
 package org.pharmamaturity.interop;
 
-import static org.pharmamaturity.embedded.DebianPython.PYTHON;
+import static org.pharmamaturity.testing.DebianPython.PYTHON;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.pharmamaturity.embedded.DebianPython;
-import org.pharmamaturity.embedded.ScriptRunner;
+import org.pharmamaturity.testing.DebianPython;
+import org.pharmamaturity.testing.ScriptRunner;
 
 /** Confluent's Python client as Debian packages it (see {@link DebianPython}), driving this module's scripts. */
 final class PythonClient implements ExternalClient {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.embedded.MosquittoBroker;
+import org.pharmamaturity.testing.TestMosquitto;
 import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.ProducersCli;
 import org.pharmamaturity.producers.gateway.BufferFullPolicy;
@@ -53,7 +54,7 @@ class GatewayOeeTest {
                 "--simulator-rate=0", "--kafka-port=" + LoopbackPorts.freePort(),
                 "--kafka-controller-port=" + LoopbackPorts.freePort(), "--registry-port=" + LoopbackPorts.freePort(),
                 "--registry-management-port=" + LoopbackPorts.freePort(), "--api-port=" + LoopbackPorts.freePort());
-        try (MosquittoBroker mosquitto = MosquittoBroker.start(data);
+        try (MosquittoBroker mosquitto = TestMosquitto.start(data);
                 LocalStack stack = LocalStack.start(settings)) {
             ingest(stack, "enterprises", "enterprises.csv");
             ingest(stack, "equipment", "equipment.csv");

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.embedded.DebianPython;
+import org.pharmamaturity.testing.DebianPython;
 import org.pharmamaturity.embedded.LoopbackPorts;
-import org.pharmamaturity.embedded.ScriptRunner;
+import org.pharmamaturity.testing.ScriptRunner;
 import org.pharmamaturity.schemas.Topic;
 
 /**

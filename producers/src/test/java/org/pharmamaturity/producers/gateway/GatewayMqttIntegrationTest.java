@@ -16,9 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.testing.GatewayRun;
 import org.pharmamaturity.embedded.MosquittoBroker;
+import org.pharmamaturity.testing.TestMosquitto;
 import org.pharmamaturity.producers.testing.MqttPublisher;
 import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;
@@ -52,7 +53,7 @@ class GatewayMqttIntegrationTest {
 
     @BeforeEach
     void start(@TempDir Path work) throws Exception {
-        mosquitto = MosquittoBroker.start(work);
+        mosquitto = TestMosquitto.start(work);
         stack = EmbeddedStack.shared();
         probe = new TopicProbe(stack);
         gateway = Gateway.start(GatewayRun.settings(stack.bootstrapServers(), stack.registryUrl(), mosquitto.uri(),

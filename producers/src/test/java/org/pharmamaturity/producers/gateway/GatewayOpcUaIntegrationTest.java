@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.testing.GatewayRun;
 import org.pharmamaturity.producers.testing.PlantOpcUaServer;

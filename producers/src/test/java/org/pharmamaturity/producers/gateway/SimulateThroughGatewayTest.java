@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.embedded.MosquittoBroker;
+import org.pharmamaturity.testing.TestMosquitto;
 import org.pharmamaturity.producers.testing.CliRun;
 import org.pharmamaturity.producers.testing.GatewayRun;
 
@@ -28,7 +29,7 @@ class SimulateThroughGatewayTest {
     @Test
     void everySimulatedMachineMessageIsMapped(@TempDir Path work) throws Exception {
         EmbeddedStack stack = EmbeddedStack.shared();
-        try (MosquittoBroker mosquitto = MosquittoBroker.start(work);
+        try (MosquittoBroker mosquitto = TestMosquitto.start(work);
                 Gateway gateway = Gateway.start(GatewayRun.settings(stack.bootstrapServers(), stack.registryUrl(),
                         mosquitto.uri(), "sim-" + UUID.randomUUID(), null, work.resolve("buffer")))) {
             CliRun run = CliRun.against(stack, "simulate", "--mqtt=" + mosquitto.uri(), "--enterprises=2",

@@ -12,13 +12,14 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.embedded.LocalBrokerSettings;
 import org.pharmamaturity.embedded.LocalKafkaBroker;
 import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.producers.gateway.GatewaySettings;
 import org.pharmamaturity.producers.testing.GatewayRun;
 import org.pharmamaturity.embedded.MosquittoBroker;
+import org.pharmamaturity.testing.TestMosquitto;
 import org.pharmamaturity.producers.testing.MqttPublisher;
 import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;
@@ -43,7 +44,7 @@ class StoreAndForwardTest {
         LocalBrokerSettings kafkaSettings = new LocalBrokerSettings(LoopbackPorts.freePort(), LoopbackPorts.freePort(),
                 work.resolve("kafka"));
         LocalKafkaBroker kafka = LocalKafkaBroker.start(kafkaSettings);
-        try (MosquittoBroker mosquitto = MosquittoBroker.start(work); MqttPublisher plant = new MqttPublisher(mosquitto.uri())) {
+        try (MosquittoBroker mosquitto = TestMosquitto.start(work); MqttPublisher plant = new MqttPublisher(mosquitto.uri())) {
             GatewaySettings settings = GatewayRun.settings(kafka.bootstrapServers(), registry, mosquitto.uri(),
                     "sf-" + run, Set.of(first, second), work.resolve("buffer"));
             TopicProbe probe = new TopicProbe(kafka.bootstrapServers(), registry);

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.InputTopics;
 import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.TopicSetup;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.producers.InputTopics;
 import org.pharmamaturity.producers.ProducerSettings;

@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.ProducersCli;
 
 import picocli.CommandLine;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pharmamaturity.embedded.EmbeddedStack;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /** The REST client against a real registry: Apicurio 3.3.3's Confluent API, shared by the test JVM. */
 class RestSchemaRegistryClientApicurioTest {

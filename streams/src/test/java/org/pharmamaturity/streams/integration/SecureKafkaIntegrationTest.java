@@ -42,7 +42,7 @@ import org.pharmamaturity.embedded.ApicurioRegistry;
 import org.pharmamaturity.embedded.RandomSecrets;
 import org.pharmamaturity.embedded.RegistryAccess;
 import org.pharmamaturity.embedded.RegistrySettings;
-import org.pharmamaturity.embedded.SaslSslTestKitBroker;
+import org.pharmamaturity.testing.SaslSslTestKitBroker;
 import org.pharmamaturity.embedded.TlsMaterial;
 import org.pharmamaturity.schemas.PipelineAcls;
 import org.pharmamaturity.schemas.Topic;

@@ -1,4 +1,4 @@
-package org.pharmamaturity.embedded;
+package org.pharmamaturity.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,22 +17,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Creates topics and writes and reads string records on one broker, for the broker tests. */
-final class StringTopics {
+public final class StringTopics {
 
     private final String bootstrapServers;
 
-    StringTopics(String bootstrapServers) {
+    public StringTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void create(String topic) throws ExecutionException, InterruptedException {
+    public void create(String topic) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
     }
 
     /** A string producer; {@code extra} adds settings such as a transactional id. */
-    KafkaProducer<String, String> producer(Map<String, Object> extra) {
+    public KafkaProducer<String, String> producer(Map<String, Object> extra) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -42,7 +42,7 @@ final class StringTopics {
     }
 
     /** Sends {@code key=value} pairs one by one, waiting for each acknowledgement. */
-    void send(String topic, String... keyValues) throws ExecutionException, InterruptedException {
+    public void send(String topic, String... keyValues) throws ExecutionException, InterruptedException {
         try (KafkaProducer<String, String> producer = producer(Map.of())) {
             for (String keyValue : keyValues) {
                 String[] parts = keyValue.split("=", 2);
@@ -55,7 +55,7 @@ final class StringTopics {
      * The topic's records as {@code key=value} from the beginning, read until {@code expected} arrived and then
      * once more, so a record beyond the expected ones shows up too.
      */
-    List<String> read(String topic, String isolationLevel, int expected) {
+    public List<String> read(String topic, String isolationLevel, int expected) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader-" + System.nanoTime());

@@ -1,4 +1,4 @@
-package org.pharmamaturity.embedded;
+package org.pharmamaturity.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;

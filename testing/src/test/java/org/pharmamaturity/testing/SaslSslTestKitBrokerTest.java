@@ -1,4 +1,4 @@
-package org.pharmamaturity.embedded;
+package org.pharmamaturity.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pharmamaturity.embedded.RandomSecrets;
+import org.pharmamaturity.embedded.TlsMaterial;
 
 /**
  * The SASL_SSL broker takes a client only with a known SCRAM-SHA-512 user and its password, over TLS: a client with

@@ -1,4 +1,4 @@
-package org.pharmamaturity.embedded;
+package org.pharmamaturity.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

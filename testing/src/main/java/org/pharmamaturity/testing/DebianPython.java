@@ -1,4 +1,4 @@
-package org.pharmamaturity.embedded;
+package org.pharmamaturity.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.pharmamaturity.embedded;
+package org.pharmamaturity.testing;
 
 import java.time.Duration;
 
@@ -7,6 +7,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.pharmamaturity.embedded.EmbeddedStackException;
 
 /**
  * A one-node KRaft cluster (combined broker and controller) on random ports, built with Kafka's own

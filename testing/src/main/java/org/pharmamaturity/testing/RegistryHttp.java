@@ -1,4 +1,4 @@
-package org.pharmamaturity.embedded;
+package org.pharmamaturity.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,20 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The few Confluent registry API calls the embedded module's tests make, over plain HTTP. */
-final class RegistryHttp {
+/** The few Confluent registry API calls the broker and registry tests make, over plain HTTP. */
+public final class RegistryHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
-    RegistryHttp(String baseUrl) {
+    public RegistryHttp(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     /** Registers an Avro schema under a subject and returns its id. */
-    int register(String subject, String avroSchema) throws IOException, InterruptedException {
+    public int register(String subject, String avroSchema) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(JSON.createObjectNode().put("schema", avroSchema));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/subjects/" + subject + "/versions"))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
@@ -31,7 +31,7 @@ final class RegistryHttp {
     }
 
     /** The schema text stored under an id. */
-    String schemaById(int id) throws IOException, InterruptedException {
+    public String schemaById(int id) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/schemas/ids/" + id)).GET().build()).get("schema").asText();
     }
 

@@ -1,4 +1,4 @@
-package org.pharmamaturity.embedded;
+package org.pharmamaturity.testing;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +24,10 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.controller.ControllerRequestContext;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
+import org.pharmamaturity.embedded.EmbeddedStackException;
+import org.pharmamaturity.embedded.RandomSecrets;
+import org.pharmamaturity.embedded.SaslSslListener;
+import org.pharmamaturity.embedded.TlsMaterial;
 
 /**
  * A one-node KRaft cluster like {@link TestKitBroker} that takes only authenticated clients: its client listener
