@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exists, ports are the documented ones on loopback, Grafana has no anonymous viewers, Prometheus scrapes with the
  * token secret, and the start order waits on health checks.
  */
+@Tag("integration")
 class ComposeFileTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -14,6 +14,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -27,6 +28,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * there is none it is reported as skipped, never as passed.
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Tag("integration")
 class ComposeStackTest {
 
     /** A regulator token for this run: its SHA-256 goes to the service, its plaintext file to Prometheus. */

@@ -12,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every dashboard validates against the JSON Schema that ts-json-schema-generator derives from the Dashboard type of
  * {@code @grafana/schema} (npm, pinned in src/test/js/package-lock.json), and the validator does reject a broken one.
  */
+@Tag("integration")
 class DashboardSchemaTest {
 
     @BeforeAll

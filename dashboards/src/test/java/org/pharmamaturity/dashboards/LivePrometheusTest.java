@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -26,6 +27,7 @@ import org.pharmamaturity.local.LocalStackSettings;
  * to real label values, must answer with a series and a number. A dashboard passes when one binding of its
  * variables (e.g. one enterprise) makes every one of its panels show data.
  */
+@Tag("integration")
 class LivePrometheusTest {
 
     /** A simulated month takes 10 minutes; the daily KPIs and cold-chain figures need simulated days. */

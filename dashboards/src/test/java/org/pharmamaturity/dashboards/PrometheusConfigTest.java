@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** prometheus.yml and the alert rules pass promtool, and the rules' unit tests (alerts-test.yml) pass. */
+@Tag("integration")
 class PrometheusConfigTest {
 
     /** Where docker-compose.yml mounts the secret with the regulator token Prometheus scrapes /metrics with. */

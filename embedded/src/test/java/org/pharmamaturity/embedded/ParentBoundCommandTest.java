@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class ParentBoundCommandTest {
 
     /** A bound on waiting, not a timing assertion: each of these processes exits within milliseconds. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.EmbeddedStack;
@@ -23,6 +24,7 @@ import org.pharmamaturity.schemas.avro.TelemetryQuality;
  * Records cross between the project's serde and an external Confluent client in both directions, through the
  * embedded broker and a real registry, and arrive with every field intact. Each client gets a subclass.
  */
+@Tag("integration")
 abstract class ConfluentClientInteropContract {
 
     @TempDir

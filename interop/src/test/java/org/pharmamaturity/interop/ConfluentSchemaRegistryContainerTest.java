@@ -3,6 +3,7 @@ package org.pharmamaturity.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.testcontainers.containers.GenericContainer;
@@ -17,6 +18,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * Apache Kafka broker image. Needs Docker; where there is none it is reported as skipped, never as passed.
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Tag("integration")
 class ConfluentSchemaRegistryContainerTest {
 
     private static final Network NETWORK = Network.newNetwork();

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -39,6 +40,7 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
  * broker under the default UNS tree, the gateway turns them into records, and the pipeline of the local stack
  * computes the filler's OEE for the day, which must equal the figure worked out by hand.
  */
+@Tag("integration")
 class GatewayOeeTest {
 
     private static final Path EXAMPLES = Path.of("..", "producers", "examples");

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -29,6 +30,7 @@ import org.pharmamaturity.schemas.registry.RegistryClientConfig;
 import org.pharmamaturity.schemas.registry.SchemaRegistryClient;
 import org.pharmamaturity.schemas.registry.SchemaRegistryClients;
 
+@Tag("integration")
 class LocalStackTest {
 
     @TempDir

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.DebianPython;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -31,6 +32,7 @@ import org.pharmamaturity.schemas.Topic;
  * without a token, as anyone on the machine could. Three times, each on a fresh stack (new data directory, new
  * ports), because the race this guards against (issue 17: counts overtaken by the next morning) was intermittent.
  */
+@Tag("integration")
 class PlantThroughLocalRunTest {
 
     private static final Path SCRIPTS = Path.of("src", "test", "python").toAbsolutePath();

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.avro.specific.SpecificRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -34,6 +35,7 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
  * The README's walk-through, as a new user does it: start the local stack, ingest the example files of
  * {@code producers/examples} with the producers CLI, and read the scores the pipeline publishes.
  */
+@Tag("integration")
 class ReadmeExampleTest {
 
     private static final double TOLERANCE = 1e-9;

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -32,6 +33,7 @@ import org.pharmamaturity.producers.ProducersCli;
  * through SASL_SSL and the HTTPS registry to the published scores, the simulator runs with the same file, a
  * plaintext client gets no answer, and the console names the secret files without showing a secret.
  */
+@Tag("integration")
 class SecureLocalStackTest {
 
     private static final double TOLERANCE = 1e-9;

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.schemas.Topic;
@@ -37,6 +38,7 @@ import org.pharmamaturity.schemas.serde.AvroSerializer;
  * {@code producers replay} on the embedded stack: of three dead letters, only the LATE one of the chosen enterprise
  * goes back to its source topic, with its key, value and header bytes unchanged.
  */
+@Tag("integration")
 class ReplayCommandTest {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.ApicurioRegistry;
@@ -34,6 +35,7 @@ import org.pharmamaturity.schemas.registry.RegistryTrustStore;
  * over HTTPS, with everything in a {@code --producer-config} file: the administrator creates the topics, the plant's
  * producer ingests into an input topic it has WRITE on, and the same producer cannot create topics.
  */
+@Tag("integration")
 class SecureProducersTest {
 
     private static final String PLANT = "plant-producer";

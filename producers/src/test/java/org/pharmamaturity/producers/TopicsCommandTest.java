@@ -11,10 +11,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.testing.EmbeddedStack;
 
 /** {@code producers topics} on the embedded broker: every topic of the pipeline exists afterwards, and a rerun is a no-op. */
+@Tag("integration")
 class TopicsCommandTest {
 
     @Test

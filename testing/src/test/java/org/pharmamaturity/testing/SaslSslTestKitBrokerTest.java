@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.RandomSecrets;
@@ -26,6 +27,7 @@ import org.pharmamaturity.embedded.TlsMaterial;
  * no credentials, with TLS but no SASL, with a wrong password or an unknown user is refused. Certificates and
  * passwords are made for this run.
  */
+@Tag("integration")
 class SaslSslTestKitBrokerTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.EmbeddedStack;
@@ -36,6 +37,7 @@ import org.pharmamaturity.schemas.avro.TelemetryQuality;
  * JSON published by a plant becomes exactly the expected Avro records, what cannot be used lands in maturity.dlq with
  * its reason and bytes, and a message delivered twice is sent once.
  */
+@Tag("integration")
 class GatewayMqttIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

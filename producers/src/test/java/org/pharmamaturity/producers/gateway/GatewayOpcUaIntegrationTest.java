@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.EmbeddedStack;
@@ -30,6 +31,7 @@ import org.pharmamaturity.schemas.avro.ProductionCount;
  * certificates generated here and a user-name login: value changes become records, a counter reset is counted from
  * zero, and when the server goes away and comes back the subscription resumes and the units counted meanwhile arrive.
  */
+@Tag("integration")
 class GatewayOpcUaIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.EmbeddedStack;
@@ -21,6 +22,7 @@ import org.pharmamaturity.producers.testing.GatewayRun;
  * {@code simulate --mqtt} publishes its machine data as JSON on the UNS tree, and the gateway with the default
  * mapping takes every message: the whole plant path runs locally without a dead letter.
  */
+@Tag("integration")
 class SimulateThroughGatewayTest {
 
     private static final Pattern ACCEPTED = Pattern.compile(

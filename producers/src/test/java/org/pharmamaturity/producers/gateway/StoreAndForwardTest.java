@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.EmbeddedStack;
@@ -30,6 +31,7 @@ import org.pharmamaturity.schemas.avro.ProductionCount;
  * publishes while no gateway runs); Kafka returns. Every count arrives exactly once and in order per equipment.
  * The test has a Kafka broker of its own (fixed ports, data kept across its restart); the registry is the shared one.
  */
+@Tag("integration")
 class StoreAndForwardTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.EmbeddedStack;
@@ -34,6 +35,7 @@ import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.TelemetryQuality;
 
 /** {@code ingest} of the example files through the real broker and registry, read back with our deserializer. */
+@Tag("integration")
 class IngestKafkaTest {
 
     private static EmbeddedStack stack;

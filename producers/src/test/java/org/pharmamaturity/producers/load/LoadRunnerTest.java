@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.InputTopics;
@@ -18,6 +19,7 @@ import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;
 
 /** {@code load} sends exactly the records it is asked to, in both modes. */
+@Tag("integration")
 class LoadRunnerTest {
 
     private static EmbeddedStack stack;

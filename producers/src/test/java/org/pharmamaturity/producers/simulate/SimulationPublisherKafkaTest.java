@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.evaluation.model.ModelLoader;
@@ -25,6 +26,7 @@ import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 
 /** What the simulation generates is what lands on the topics, through the real broker and registry. */
+@Tag("integration")
 class SimulationPublisherKafkaTest {
 
     @Test

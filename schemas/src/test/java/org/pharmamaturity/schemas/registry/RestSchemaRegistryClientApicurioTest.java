@@ -8,10 +8,12 @@ import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.testing.EmbeddedStack;
 
 /** The REST client against a real registry: Apicurio 3.3.3's Confluent API, shared by the test JVM. */
+@Tag("integration")
 class RestSchemaRegistryClientApicurioTest {
 
     private static final Schema V1 = parse("""

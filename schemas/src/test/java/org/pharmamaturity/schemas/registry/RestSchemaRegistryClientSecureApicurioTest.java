@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.ApicurioRegistry;
@@ -24,6 +25,7 @@ import org.pharmamaturity.embedded.TlsMaterial;
  * credentials registers and reads schemas; without credentials, with a wrong password, or without trusting the
  * certificate, it is refused with an exception that says what to check.
  */
+@Tag("integration")
 class RestSchemaRegistryClientSecureApicurioTest {
 
     private static final Schema ORDER = new Schema.Parser().parse("""

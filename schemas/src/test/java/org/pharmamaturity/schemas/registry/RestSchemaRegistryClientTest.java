@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.testing.ClosedPort;
@@ -18,6 +19,7 @@ import org.pharmamaturity.schemas.testing.FakeRegistryServer.Request;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What the REST client sends, how often, and how it reads each answer; against a scripted HTTP server. */
+@Tag("integration")
 class RestSchemaRegistryClientTest {
 
     private static final Schema TELEMETRY = EquipmentTelemetry.getClassSchema();

@@ -11,6 +11,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
@@ -20,6 +21,7 @@ import org.pharmamaturity.schemas.testing.ClosedPort;
 import org.pharmamaturity.schemas.testing.FakeRegistryServer;
 
 /** Every way the serde can fail says what happened and names the topic. */
+@Tag("integration")
 class SerdeErrorTest {
 
     private static final String TOPIC = "errors.telemetry";

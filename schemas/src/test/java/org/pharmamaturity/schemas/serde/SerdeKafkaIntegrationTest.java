@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
@@ -36,6 +37,7 @@ import org.pharmamaturity.schemas.registry.RestSchemaRegistryClient;
 import org.pharmamaturity.schemas.serde.AvroSerdeException.Reason;
 
 /** The serde configured only by properties, through a real broker and a real registry (Apicurio). */
+@Tag("integration")
 class SerdeKafkaIntegrationTest {
 
     private static EmbeddedStack stack;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * that property for every test JVM of the build, so the proof runs {@link TrustedPackagesProbe} in a fresh JVM
  * started without it; the probe first shows that plain Avro is refused there, so the test cannot pass by accident.
  */
+@Tag("integration")
 class TrustedAvroPackagesTest {
 
     @Test

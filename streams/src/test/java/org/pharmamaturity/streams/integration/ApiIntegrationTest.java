@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.pharmamaturity.schemas.Topic;
@@ -48,6 +49,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * group size of 3.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class ApiIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

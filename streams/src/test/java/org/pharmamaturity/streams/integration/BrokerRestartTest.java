@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.EmbeddedStack;
@@ -28,6 +29,7 @@ import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
  * duplicates under exactly_once_v2). The test has a broker of its own (fixed ports, data kept across the restart),
  * so the shared one stays up for the other tests.
  */
+@Tag("integration")
 class BrokerRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
@@ -27,6 +28,7 @@ import org.pharmamaturity.streams.config.ServiceSettings;
  * warning and no TaskCorruptedException, which under exactly_once_v2 would wipe the task's state and replay its
  * changelogs.
  */
+@Tag("integration")
 class CleanRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

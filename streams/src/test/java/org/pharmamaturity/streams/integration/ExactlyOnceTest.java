@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
@@ -35,6 +36,7 @@ import org.pharmamaturity.streams.integration.OeeWorkload.Figures;
  * seen. Grace and dedup horizon are ten years: the topics are shared with the other tests of this JVM, whose
  * events lie months away and move the stream time.
  */
+@Tag("integration")
 class ExactlyOnceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

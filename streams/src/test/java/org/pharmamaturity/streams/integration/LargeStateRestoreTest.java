@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * machine's daily good count is exactly three, and the restore and catch-up times are logged (BENCHMARKS.md
  * section 7 records them).
  */
+@Tag("integration")
 class LargeStateRestoreTest {
 
     /** The figures are logged at WARN: the tests' simplelogger.properties shows nothing below. */

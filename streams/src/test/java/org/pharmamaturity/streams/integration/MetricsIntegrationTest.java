@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
@@ -52,6 +53,7 @@ import org.pharmamaturity.streams.validation.InputSpecs;
  * contract shows the value worked out by hand below. The application starts at the current end of the input
  * topics, so the records other tests of this JVM left there do not count.
  */
+@Tag("integration")
 class MetricsIntegrationTest {
 
     // Generous: the wait ends as soon as the scenario has settled, and a loaded CI machine starts slowly.

@@ -23,6 +23,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.testing.EmbeddedStack;
@@ -49,6 +50,7 @@ import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
  * {@code -Dmaturity.test.close-margin=PT0S} to see the race on the code without a margin (the test then fails);
  * by default the service runs with its default margin.
  */
+@Tag("integration")
 class OrderRaceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

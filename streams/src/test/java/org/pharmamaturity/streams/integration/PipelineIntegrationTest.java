@@ -20,6 +20,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
@@ -43,6 +44,7 @@ import org.pharmamaturity.streams.testing.Answers;
  * worked out below. Names carry a per-run suffix, because other tests of this JVM share the topics; grace and
  * dedup horizon are ten years, because those tests' events, months away, move the stream time too.
  */
+@Tag("integration")
 class PipelineIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

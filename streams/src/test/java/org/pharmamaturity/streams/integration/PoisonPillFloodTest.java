@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
@@ -27,6 +28,7 @@ import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
  * counted exactly once and every garbage record is dead-lettered exactly once, with its reason and source offset.
  * How much the garbage slows the good records is a benchmark figure, not asserted here.
  */
+@Tag("integration")
 class PoisonPillFloodTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

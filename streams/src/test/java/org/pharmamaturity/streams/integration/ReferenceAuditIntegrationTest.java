@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
@@ -37,6 +38,7 @@ import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
  * store updaters re-process) ref.enterprise and ref.equipment from the beginning. All records go to partition 0,
  * so a marker sent after the restart is audited after anything the restart could have re-audited.
  */
+@Tag("integration")
 class ReferenceAuditIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

@@ -15,6 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.ApicurioRegistry;
@@ -41,6 +42,7 @@ import org.pharmamaturity.streams.testing.TestRecords;
  * schema ids survive its restart, and a broker of its own, whose topics hold no records with the shared registry's
  * schema ids.
  */
+@Tag("integration")
 class RegistryOutageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);

@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,7 @@ import org.pharmamaturity.streams.testing.Answers;
  * audit, its dead letters and the API's assessment publisher), and each principal is refused outside its ACLs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class SecureKafkaIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);

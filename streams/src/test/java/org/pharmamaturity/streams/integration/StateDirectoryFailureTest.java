@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,7 @@ import org.pharmamaturity.streams.metrics.PrometheusScrape;
  * state with garbage in it (a RocksDB file, a task checkpoint file) is wiped and restored from the changelogs, and
  * the counts afterwards are exact.
  */
+@Tag("integration")
 class StateDirectoryFailureTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

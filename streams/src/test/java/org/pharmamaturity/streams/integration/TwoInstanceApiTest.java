@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
@@ -32,6 +33,7 @@ import org.pharmamaturity.streams.testing.Answers;
  * Two instances of one application (same application.id, own state directory and port): each answers for an
  * enterprise whose result only the other holds, through the other, and the list merges both.
  */
+@Tag("integration")
 class TwoInstanceApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
