@@ -1,5 +1,13 @@
 package org.pharmamaturity.benchmarks;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -22,14 +30,6 @@ import org.pharmamaturity.evaluation.scoring.EnterpriseProfile;
 import org.pharmamaturity.evaluation.scoring.MaturityResult;
 import org.pharmamaturity.evaluation.scoring.MaturityScorer;
 import org.pharmamaturity.evaluation.sector.SectorStatistics;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Scores 1,000 enterprises with the full reference catalogue (98 requirements, 14 evidence rules): one operation

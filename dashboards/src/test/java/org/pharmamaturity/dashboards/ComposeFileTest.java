@@ -1,6 +1,5 @@
 package org.pharmamaturity.dashboards;
 
-import org.pharmamaturity.testing.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pharmamaturity.testing.ExternalTools;
 
 /**
  * docker-compose.yml: Debian's docker-compose accepts it (and refuses it without the admin password and regulator

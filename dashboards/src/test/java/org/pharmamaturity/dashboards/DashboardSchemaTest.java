@@ -1,6 +1,5 @@
 package org.pharmamaturity.dashboards;
 
-import org.pharmamaturity.testing.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pharmamaturity.testing.ExternalTools;
 
 /**
  * Every dashboard validates against the JSON Schema that ts-json-schema-generator derives from the Dashboard type of

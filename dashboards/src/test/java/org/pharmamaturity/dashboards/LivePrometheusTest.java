@@ -1,6 +1,5 @@
 package org.pharmamaturity.dashboards;
 
-import org.pharmamaturity.testing.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.local.LocalStack;
 import org.pharmamaturity.local.LocalStackSettings;
+import org.pharmamaturity.testing.ExternalTools;
 
 /**
  * The dashboards against live data: the local stack (broker, registry, service, simulator) runs, a real Prometheus

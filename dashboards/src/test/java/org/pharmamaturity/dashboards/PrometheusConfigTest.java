@@ -1,6 +1,5 @@
 package org.pharmamaturity.dashboards;
 
-import org.pharmamaturity.testing.ExternalTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pharmamaturity.testing.ExternalTools;
 
 /** prometheus.yml and the alert rules pass promtool, and the rules' unit tests (alerts-test.yml) pass. */
 @Tag("integration")

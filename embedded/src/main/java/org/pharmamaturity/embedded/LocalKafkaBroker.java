@@ -1,14 +1,15 @@
 package org.pharmamaturity.embedded;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -102,7 +103,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         p.put("node.id", String.valueOf(NODE_ID));
         // A static voter set needs no dynamic-quorum bootstrap at format time.
         p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + settings.controllerPort());
-        p.put("listeners", clientListener + "://" + host + ":" + settings.port() + "," + CONTROLLER_LISTENER + "://" + host + ":" + settings.controllerPort());
+        p.put("listeners", clientListener + "://" + host + ":" + settings.port()
+                + "," + CONTROLLER_LISTENER + "://" + host + ":" + settings.controllerPort());
         p.put("advertised.listeners", clientListener + "://" + host + ":" + settings.port());
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("inter.broker.listener.name", clientListener);

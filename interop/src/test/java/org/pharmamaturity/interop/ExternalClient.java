@@ -1,6 +1,5 @@
 package org.pharmamaturity.interop;
 
-import org.pharmamaturity.testing.ExternalTools;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,10 +1,11 @@
 package org.pharmamaturity.interop;
 
-import org.pharmamaturity.testing.ExternalTools;
-import org.pharmamaturity.testing.ScriptRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import org.pharmamaturity.testing.ExternalTools;
+import org.pharmamaturity.testing.ScriptRunner;
 
 /**
  * Confluent's official JavaScript serdes ({@code @confluentinc/schemaregistry}) with kafkajs, as pinned in

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.embedded.MosquittoBroker;
-import org.pharmamaturity.testing.TestMosquitto;
 import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.ProducersCli;
 import org.pharmamaturity.producers.gateway.BufferFullPolicy;
@@ -34,6 +33,7 @@ import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EquipmentKpi;
 import org.pharmamaturity.schemas.serde.AvroDeserializer;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
+import org.pharmamaturity.testing.TestMosquitto;
 
 /**
  * The whole path from the shop floor: a plant publishes its filler's states and counts as JSON on a real Mosquitto

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.testing.DebianPython;
 import org.pharmamaturity.embedded.LoopbackPorts;
-import org.pharmamaturity.testing.ScriptRunner;
 import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.testing.DebianPython;
+import org.pharmamaturity.testing.ScriptRunner;
 
 /**
  * What a plant and an outsider do with the README's local run (issue 17's acceptance): a plant of its own

@@ -4,7 +4,6 @@ import org.pharmamaturity.producers.gateway.GatewayCommand;
 import org.pharmamaturity.producers.ingest.IngestCommand;
 import org.pharmamaturity.producers.load.LoadCommand;
 import org.pharmamaturity.producers.simulate.SimulateCommand;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -23,7 +23,6 @@ import org.pharmamaturity.schemas.avro.DeadLetter;
 import org.pharmamaturity.schemas.avro.DeadLetterHeader;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.serde.AvroDeserializer;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

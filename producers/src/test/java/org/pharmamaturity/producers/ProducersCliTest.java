@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
-
 import picocli.CommandLine;
 
 /** Help on every command, and where the connection settings come from. */

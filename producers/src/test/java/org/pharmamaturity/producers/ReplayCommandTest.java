@@ -25,7 +25,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.schemas.avro.DeadLetter;
@@ -33,6 +32,7 @@ import org.pharmamaturity.schemas.avro.DeadLetterHeader;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 import org.pharmamaturity.schemas.serde.AvroSerializer;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /**
  * {@code producers replay} on the embedded stack: of three dead letters, only the LATE one of the chosen enterprise

@@ -21,7 +21,6 @@ import org.pharmamaturity.embedded.ApicurioRegistry;
 import org.pharmamaturity.embedded.RandomSecrets;
 import org.pharmamaturity.embedded.RegistryAccess;
 import org.pharmamaturity.embedded.RegistrySettings;
-import org.pharmamaturity.testing.SaslSslTestKitBroker;
 import org.pharmamaturity.embedded.TlsMaterial;
 import org.pharmamaturity.producers.testing.CliRun;
 import org.pharmamaturity.producers.testing.TopicProbe;
@@ -29,6 +28,7 @@ import org.pharmamaturity.schemas.PipelineAcls;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.registry.RegistryTrustStore;
+import org.pharmamaturity.testing.SaslSslTestKitBroker;
 
 /**
  * The CLI on a broker that takes only SASL_SSL (SCRAM-SHA-512) with ACLs and a registry that takes only basic auth

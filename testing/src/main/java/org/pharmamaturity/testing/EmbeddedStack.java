@@ -2,11 +2,12 @@ package org.pharmamaturity.testing;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
 import org.pharmamaturity.embedded.ApicurioRegistry;
 import org.pharmamaturity.embedded.EmbeddedStackException;
 import org.pharmamaturity.embedded.RegistrySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The broker and schema registry that every test in a JVM shares: a one-node KRaft cluster from Kafka's test kit

@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
+import org.pharmamaturity.embedded.EmbeddedStackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.pharmamaturity.embedded.EmbeddedStackException;
 
 /**
  * A one-node KRaft cluster (combined broker and controller) on random ports, built with Kafka's own

@@ -22,7 +22,6 @@ import org.pharmamaturity.producers.simulate.SimEvent;
 import org.pharmamaturity.producers.simulate.UnsMqttPublisher;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.ProductionCount;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,7 +44,8 @@ public final class GatewayBenchmark implements Callable<Integer> {
     @Option(names = "--equipment", defaultValue = "20", description = "Equipment the messages are spread over (default: ${DEFAULT-VALUE}).")
     int equipment;
 
-    @Option(names = "--work-dir", defaultValue = "target/bench-gateway", description = "Broker, registry and buffer data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--work-dir", defaultValue = "target/bench-gateway",
+            description = "Broker, registry and buffer data (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
     @Override

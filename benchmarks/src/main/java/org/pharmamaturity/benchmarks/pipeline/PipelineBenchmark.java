@@ -16,7 +16,6 @@ import org.pharmamaturity.benchmarks.CommandMain;
 import org.pharmamaturity.producers.RecordPublisher;
 import org.pharmamaturity.producers.simulate.SimEvent;
 import org.pharmamaturity.schemas.TopicProvisioner;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +33,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--enterprises", defaultValue = "1000", description = "Simulated enterprises (default: ${DEFAULT-VALUE}).")
     int enterprises;
 
-    @Option(names = "--sites", defaultValue = "8", description = "Sites per enterprise, 4 to 9 machines each, so 8 gives about 50 machines (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sites", defaultValue = "8",
+            description = "Sites per enterprise, 4 to 9 machines each, so 8 gives about 50 machines (default: ${DEFAULT-VALUE}).")
     int sites;
 
     @Option(names = "--events", defaultValue = "300000", description = "Backlog events per run (default: ${DEFAULT-VALUE}).")
@@ -51,7 +51,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "Processing guarantees to measure, in turn (default: ${DEFAULT-VALUE}).")
     List<String> guarantees;
 
-    @Option(names = "--latency-readings", defaultValue = "2000", description = "Paced readings per run for the latency, 0 for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-readings", defaultValue = "2000",
+            description = "Paced readings per run for the latency, 0 for none (default: ${DEFAULT-VALUE}).")
     int latencyReadings;
 
     @Option(names = "--latency-rate", defaultValue = "200", description = "Paced readings per second (default: ${DEFAULT-VALUE}).")
@@ -71,7 +72,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
             + "deleted after each, and the in-process broker its data (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--set", description = "A Kafka Streams or service setting for the pipeline, key=value, repeatable (e.g. --set num.stream.threads=2).")
+    @Option(names = "--set",
+            description = "A Kafka Streams or service setting for the pipeline, key=value, repeatable (e.g. --set num.stream.threads=2).")
     Map<String, String> extraSettings = new LinkedHashMap<>();
 
     @Option(names = "--variant", description = "A tuning variant run beside the plain settings, alternating run by run: "

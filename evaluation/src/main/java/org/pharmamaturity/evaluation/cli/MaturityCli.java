@@ -1,5 +1,17 @@
 package org.pharmamaturity.evaluation.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,18 +41,6 @@ import org.pharmamaturity.evaluation.scoring.MaturityResult;
 import org.pharmamaturity.evaluation.scoring.MaturityScorer;
 import org.pharmamaturity.evaluation.tier.SectorBenchmarks;
 import org.pharmamaturity.evaluation.tier.SectorBenchmarksReader;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The command-line scorer: {@code score} prints the maturity JSON of an assessment (with its scenarios and tier

@@ -1,5 +1,9 @@
 package org.pharmamaturity.evaluation.evidence;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
 import org.pharmamaturity.evaluation.kpi.KpiValue;
 import org.pharmamaturity.evaluation.model.EvidenceEffect;
@@ -8,10 +12,6 @@ import org.pharmamaturity.evaluation.model.Grade;
 import org.pharmamaturity.evaluation.model.MaturityModel;
 import org.pharmamaturity.evaluation.model.Parameters;
 import org.pharmamaturity.evaluation.model.Requirement;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns declared grades into verified grades with a model's evidence rules (DESIGN.md section 4, "Precisely"):

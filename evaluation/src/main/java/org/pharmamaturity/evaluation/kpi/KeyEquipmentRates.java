@@ -1,12 +1,12 @@
 package org.pharmamaturity.evaluation.kpi;
 
-import org.pharmamaturity.evaluation.model.Indicators;
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.pharmamaturity.evaluation.model.Indicators;
 
 /**
  * The two key-equipment indicators over the registered equipment of one enterprise:

@@ -1,15 +1,15 @@
 package org.pharmamaturity.evaluation.kpi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.pharmamaturity.evaluation.json.Json;
-import org.pharmamaturity.evaluation.json.JsonFields;
-import org.pharmamaturity.evaluation.model.Indicators;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pharmamaturity.evaluation.json.Json;
+import org.pharmamaturity.evaluation.json.JsonFields;
+import org.pharmamaturity.evaluation.model.Indicators;
 
 /** Reads a KPI snapshot document (DESIGN.md section 5 "kpis"), reporting every problem at once. */
 public final class KpiSnapshotReader {

@@ -1,8 +1,8 @@
 package org.pharmamaturity.evaluation.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A versioned maturity model (DESIGN.md section 5 "model"): parameters, weighted structure, requirement

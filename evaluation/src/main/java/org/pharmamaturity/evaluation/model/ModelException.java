@@ -1,8 +1,8 @@
 package org.pharmamaturity.evaluation.model;
 
-import org.pharmamaturity.evaluation.json.ProblemsException;
-
 import java.util.List;
+
+import org.pharmamaturity.evaluation.json.ProblemsException;
 
 /**
  * A maturity model that cannot be used: unreadable, not JSON, or failing validation. Lists every problem

@@ -1,13 +1,13 @@
 package org.pharmamaturity.evaluation.model;
 
-import org.pharmamaturity.evaluation.json.ResourceText;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+
+import org.pharmamaturity.evaluation.json.ResourceText;
 
 /**
  * Where models come from: a file of the user's (for example the official catalogue) or a model built into

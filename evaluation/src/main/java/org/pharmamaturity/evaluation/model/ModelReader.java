@@ -1,13 +1,13 @@
 package org.pharmamaturity.evaluation.model;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonFields;
-
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a model file (DESIGN.md section 5 "model") into a validated {@link MaturityModel}. Unknown extra fields

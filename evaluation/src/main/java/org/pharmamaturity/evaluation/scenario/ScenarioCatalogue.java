@@ -1,9 +1,9 @@
 package org.pharmamaturity.evaluation.scenario;
 
-import org.pharmamaturity.evaluation.json.DataFileException;
-
 import java.util.List;
 import java.util.Optional;
+
+import org.pharmamaturity.evaluation.json.DataFileException;
 
 /**
  * A versioned catalogue of typical scenarios (智能制造典型场景指引): the five tier links, the catalogue's links mapped

@@ -1,15 +1,15 @@
 package org.pharmamaturity.evaluation.scenario;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonFields;
 import org.pharmamaturity.evaluation.json.ResourceText;
 import org.pharmamaturity.evaluation.model.Comparison;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a scenario catalogue file into a validated {@link ScenarioCatalogue}; a scenario's tier link is its link's.

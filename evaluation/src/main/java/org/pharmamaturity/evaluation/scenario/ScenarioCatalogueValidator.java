@@ -1,7 +1,5 @@
 package org.pharmamaturity.evaluation.scenario;
 
-import org.pharmamaturity.evaluation.model.Indicators;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.pharmamaturity.evaluation.model.Indicators;
 
 /** The checks of a scenario catalogue: unique ascii ids, known links and indicators, consistent tier links. */
 final class ScenarioCatalogueValidator {

@@ -1,8 +1,8 @@
 package org.pharmamaturity.evaluation.scenario;
 
-import org.pharmamaturity.evaluation.json.ProblemsException;
-
 import java.util.List;
+
+import org.pharmamaturity.evaluation.json.ProblemsException;
 
 /** A scenario declaration that cannot be used; lists every problem (a 400 body, a dead-letter reason, a CLI line). */
 public class ScenarioDeclarationException extends ProblemsException {

@@ -1,15 +1,15 @@
 package org.pharmamaturity.evaluation.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.pharmamaturity.evaluation.json.Json;
-import org.pharmamaturity.evaluation.json.JsonFields;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pharmamaturity.evaluation.json.Json;
+import org.pharmamaturity.evaluation.json.JsonFields;
 
 /**
  * Reads a scenario declaration document ({@code {enterpriseId, catalogueVersion, declaredAt, scenarios: [{scenarioId,

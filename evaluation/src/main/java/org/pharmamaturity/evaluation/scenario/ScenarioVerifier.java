@@ -1,13 +1,13 @@
 package org.pharmamaturity.evaluation.scenario;
 
-import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
-import org.pharmamaturity.evaluation.kpi.KpiValue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
+import org.pharmamaturity.evaluation.kpi.KpiValue;
 
 /**
  * Verifies an enterprise's declared scenarios against its KPI snapshot (see {@link ScenarioEvidenceStatus}) and adds

@@ -1,8 +1,8 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.pharmamaturity.evaluation.json.ProblemsException;
-
 import java.util.List;
+
+import org.pharmamaturity.evaluation.json.ProblemsException;
 
 /**
  * A self-assessment that cannot be scored. Lists every problem found (the REST API returns them as its 400 body,

@@ -1,5 +1,10 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.Json;
@@ -7,11 +12,6 @@ import org.pharmamaturity.evaluation.json.JsonFields;
 import org.pharmamaturity.evaluation.json.TextBounds;
 import org.pharmamaturity.evaluation.model.Grade;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
-
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads a self-assessment document (DESIGN.md section 5 "assessment") and checks it against the models in

@@ -1,10 +1,5 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.pharmamaturity.evaluation.json.TextBounds;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.model.ModelRegistry;
-import org.pharmamaturity.evaluation.model.Requirement;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.pharmamaturity.evaluation.json.TextBounds;
+import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelRegistry;
+import org.pharmamaturity.evaluation.model.Requirement;
 
 /**
  * Checks a self-assessment against the models in force: required fields, ids within {@link TextBounds} (so no

@@ -1,11 +1,5 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.pharmamaturity.evaluation.model.EffectiveWeights;
-import org.pharmamaturity.evaluation.model.Grade;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.model.Parameters;
-import org.pharmamaturity.evaluation.model.Requirement;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -14,6 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.pharmamaturity.evaluation.model.EffectiveWeights;
+import org.pharmamaturity.evaluation.model.Grade;
+import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.Parameters;
+import org.pharmamaturity.evaluation.model.Requirement;
 
 /**
  * The arithmetic of DESIGN.md section 4 for one view: D(k, d) = mean grade of d's requirements at level k;

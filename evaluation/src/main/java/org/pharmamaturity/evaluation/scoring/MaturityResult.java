@@ -1,14 +1,14 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.pharmamaturity.evaluation.scenario.ScenarioCoverage;
-import org.pharmamaturity.evaluation.scenario.ScenarioResult;
-import org.pharmamaturity.evaluation.tier.TierReadiness;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.pharmamaturity.evaluation.scenario.ScenarioCoverage;
+import org.pharmamaturity.evaluation.scenario.ScenarioResult;
+import org.pharmamaturity.evaluation.tier.TierReadiness;
 
 /**
  * The maturity of one enterprise (DESIGN.md section 5 "maturity"): declared and verified views, per-requirement

@@ -1,5 +1,12 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.pharmamaturity.evaluation.evidence.AppliedRule;
 import org.pharmamaturity.evaluation.evidence.EvidenceEvaluator;
 import org.pharmamaturity.evaluation.evidence.EvidenceStatus;
@@ -23,13 +30,6 @@ import org.pharmamaturity.evaluation.tier.TierConditions;
 import org.pharmamaturity.evaluation.tier.TierConditionsReader;
 import org.pharmamaturity.evaluation.tier.TierJudge;
 import org.pharmamaturity.evaluation.tier.TierReadiness;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Scores self-assessments with one model: validates the assessment, verifies each declared grade with the

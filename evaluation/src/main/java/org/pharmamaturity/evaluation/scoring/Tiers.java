@@ -1,9 +1,9 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import java.util.List;
+
 import org.pharmamaturity.evaluation.tier.SmartFactoryTier;
 import org.pharmamaturity.evaluation.tier.TierReadiness;
-
-import java.util.List;
 
 /**
  * Eligibility for the four national smart-factory tiers (基础级 basic, 先进级 advanced, 卓越级 excellent, 领航级

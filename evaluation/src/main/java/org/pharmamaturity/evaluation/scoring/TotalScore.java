@@ -1,9 +1,9 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.pharmamaturity.evaluation.model.CumulationRule;
-
 import java.math.BigDecimal;
 import java.util.List;
+
+import org.pharmamaturity.evaluation.model.CumulationRule;
 
 /**
  * From level scores to the total score S and the level (DESIGN.md section 4, domain.md 2.2 (d) and (e)).

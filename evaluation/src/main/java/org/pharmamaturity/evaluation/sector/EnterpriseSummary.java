@@ -1,12 +1,12 @@
 package org.pharmamaturity.evaluation.sector;
 
-import org.pharmamaturity.evaluation.scoring.MaturityResult;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.pharmamaturity.evaluation.scoring.MaturityResult;
 
 /**
  * The part of an enterprise's maturity result that sector statistics use. {@code subDomainFulfilment} is, per

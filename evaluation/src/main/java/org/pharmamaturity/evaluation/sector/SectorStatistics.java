@@ -1,7 +1,5 @@
 package org.pharmamaturity.evaluation.sector;
 
-import org.pharmamaturity.evaluation.scoring.MaturityResult;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -9,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.pharmamaturity.evaluation.scoring.MaturityResult;
 
 /**
  * Sector maturity (DESIGN.md section 5 "sector") over the verified view, with the declared mean beside it.

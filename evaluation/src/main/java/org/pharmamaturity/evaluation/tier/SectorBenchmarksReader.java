@@ -1,14 +1,14 @@
 package org.pharmamaturity.evaluation.tier;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonFields;
 import org.pharmamaturity.evaluation.model.Indicators;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a sector's indicator values ({@code {sector, values: {<indicator>: [numbers]}}}, one number per enterprise of

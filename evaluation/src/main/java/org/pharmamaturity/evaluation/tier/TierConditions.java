@@ -1,10 +1,10 @@
 package org.pharmamaturity.evaluation.tier;
 
-import org.pharmamaturity.evaluation.json.DataFileException;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.pharmamaturity.evaluation.json.DataFileException;
 
 /**
  * The versioned conditions of the four tiers (智能工厂梯度培育要素条件), one per tier from basic to leading, and the

@@ -1,12 +1,12 @@
 package org.pharmamaturity.evaluation.tier;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonFields;
 import org.pharmamaturity.evaluation.json.ResourceText;
-
-import java.util.List;
 
 /** Reads a tier-conditions file into validated {@link TierConditions}, reporting every problem at once. */
 public final class TierConditionsReader {

@@ -1,5 +1,12 @@
 package org.pharmamaturity.evaluation.tier;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
 import org.pharmamaturity.evaluation.kpi.KpiValue;
@@ -8,13 +15,6 @@ import org.pharmamaturity.evaluation.model.KeyIndicator;
 import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
 import org.pharmamaturity.evaluation.scenario.ScenarioCoverage;
 import org.pharmamaturity.evaluation.scenario.TierLink;
-
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Judges the four tiers on the verified view: CMMM level, tier links covered by deployed, not contradicted

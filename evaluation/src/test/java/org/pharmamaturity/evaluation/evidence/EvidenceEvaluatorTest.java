@@ -1,5 +1,14 @@
 package org.pharmamaturity.evaluation.evidence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder.kpis;
+import static org.pharmamaturity.evaluation.model.Grade.FULL;
+import static org.pharmamaturity.evaluation.model.Grade.LARGELY;
+import static org.pharmamaturity.evaluation.model.Grade.NONE;
+import static org.pharmamaturity.evaluation.model.Grade.NOT_APPLICABLE;
+import static org.pharmamaturity.evaluation.model.Grade.PARTLY;
+import static org.pharmamaturity.evaluation.model.RuleBuilder.aRule;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,15 +19,6 @@ import org.pharmamaturity.evaluation.model.Grade;
 import org.pharmamaturity.evaluation.model.MaturityModel;
 import org.pharmamaturity.evaluation.model.ModelBuilder;
 import org.pharmamaturity.evaluation.model.Requirement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder.kpis;
-import static org.pharmamaturity.evaluation.model.Grade.FULL;
-import static org.pharmamaturity.evaluation.model.Grade.LARGELY;
-import static org.pharmamaturity.evaluation.model.Grade.NONE;
-import static org.pharmamaturity.evaluation.model.Grade.NOT_APPLICABLE;
-import static org.pharmamaturity.evaluation.model.Grade.PARTLY;
-import static org.pharmamaturity.evaluation.model.RuleBuilder.aRule;
 
 /** Declared to verified, DESIGN.md section 4 "Precisely". */
 class EvidenceEvaluatorTest {

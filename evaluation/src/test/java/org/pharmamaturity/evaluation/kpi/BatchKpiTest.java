@@ -1,10 +1,10 @@
 package org.pharmamaturity.evaluation.kpi;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Right-first-time, electronic batch record coverage and deviation rate. */
 class BatchKpiTest {

@@ -1,11 +1,11 @@
 package org.pharmamaturity.evaluation.kpi;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** 关键工序数控化率 and 关键设备联网率 over registered equipment. */
 class KeyEquipmentRatesTest {

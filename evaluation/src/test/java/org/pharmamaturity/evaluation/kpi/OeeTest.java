@@ -1,15 +1,15 @@
 package org.pharmamaturity.evaluation.kpi;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.pharmamaturity.evaluation.kpi.EquipmentTimeline.MINUTE;
 import static org.pharmamaturity.evaluation.kpi.EquipmentTimeline.anEquipment;
 import static org.pharmamaturity.evaluation.kpi.EquipmentTimeline.minutes;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
 
 /** OEE from state changes and counts (DESIGN.md section 4), worked by hand. */
 class OeeTest {

@@ -1,12 +1,12 @@
 package org.pharmamaturity.evaluation.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.json.Json;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pharmamaturity.evaluation.model.ModelBuilder.aModel;
 import static org.pharmamaturity.evaluation.model.RuleBuilder.aRule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.json.Json;
 
 /** A model written by {@link ModelWriter} reads back equal, in the DESIGN.md section 5 shape. */
 class ModelRoundTripTest {

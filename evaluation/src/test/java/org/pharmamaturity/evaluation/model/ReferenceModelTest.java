@@ -1,6 +1,6 @@
 package org.pharmamaturity.evaluation.model;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The shipped cmmm-2020-reference model holds what DESIGN.md section 4 and issue 3 ask for. */
 class ReferenceModelTest {

@@ -1,13 +1,5 @@
 package org.pharmamaturity.evaluation.scenario;
 
-import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
-import org.pharmamaturity.evaluation.model.Comparison;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder.kpis;
@@ -18,6 +10,14 @@ import static org.pharmamaturity.evaluation.scenario.ScenarioEvidenceStatus.VERI
 import static org.pharmamaturity.evaluation.scenario.ScenarioStatus.DEPLOYED;
 import static org.pharmamaturity.evaluation.scenario.ScenarioStatus.PILOT;
 import static org.pharmamaturity.evaluation.scenario.ScenarioStatus.PLANNED;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
+import org.pharmamaturity.evaluation.model.Comparison;
 
 /** Declared scenarios against the built-in catalogue: VERIFIED, CONTRADICTED, UNVERIFIED, coverage and AI share. */
 class ScenarioVerifierTest {

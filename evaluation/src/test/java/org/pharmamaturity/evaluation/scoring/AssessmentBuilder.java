@@ -1,13 +1,13 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.pharmamaturity.evaluation.model.Grade;
 import org.pharmamaturity.evaluation.model.MaturityModel;
 import org.pharmamaturity.evaluation.model.ModelBuilder;
 import org.pharmamaturity.evaluation.model.Requirement;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Builds self-assessments for tests: enterprise "ent-1", the test model, submitted 2025-06-30T08:00:00Z. */
 public final class AssessmentBuilder {

@@ -1,12 +1,5 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.model.ModelRegistry;
-
-import java.time.Instant;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -14,6 +7,13 @@ import static org.pharmamaturity.evaluation.model.Grade.FULL;
 import static org.pharmamaturity.evaluation.model.Grade.PARTLY;
 import static org.pharmamaturity.evaluation.model.ModelBuilder.aModel;
 import static org.pharmamaturity.evaluation.scoring.AssessmentBuilder.anAssessment;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelRegistry;
 
 /** Bad self-assessments are rejected with every problem listed. */
 class AssessmentValidationTest {

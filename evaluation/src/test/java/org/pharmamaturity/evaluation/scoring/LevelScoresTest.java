@@ -1,14 +1,5 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.model.CumulationRule;
-import org.pharmamaturity.evaluation.model.Grade;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.model.ModelLoader;
-import org.pharmamaturity.evaluation.model.Requirement;
-
-import java.util.Arrays;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.pharmamaturity.evaluation.model.Grade.FULL;
@@ -18,6 +9,15 @@ import static org.pharmamaturity.evaluation.model.Grade.NOT_APPLICABLE;
 import static org.pharmamaturity.evaluation.model.Grade.PARTLY;
 import static org.pharmamaturity.evaluation.model.ModelBuilder.aModel;
 import static org.pharmamaturity.evaluation.scoring.AssessmentBuilder.anAssessment;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.model.CumulationRule;
+import org.pharmamaturity.evaluation.model.Grade;
+import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelLoader;
+import org.pharmamaturity.evaluation.model.Requirement;
 
 /** D(k, d), L(k), S and level from graded requirements: DESIGN.md section 4 worked by hand. */
 class LevelScoresTest {

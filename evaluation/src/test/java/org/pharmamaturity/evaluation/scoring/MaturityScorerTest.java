@@ -1,26 +1,5 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.evidence.EvidenceStatus;
-import org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder;
-import org.pharmamaturity.evaluation.kpi.KpiSnapshotException;
-import org.pharmamaturity.evaluation.model.Applicability;
-import org.pharmamaturity.evaluation.model.Comparison;
-import org.pharmamaturity.evaluation.model.ManufacturingType;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.model.ModelLoader;
-
-import org.pharmamaturity.evaluation.scenario.DeclaredScenario;
-import org.pharmamaturity.evaluation.scenario.ScenarioDeclaration;
-import org.pharmamaturity.evaluation.scenario.ScenarioDeclarationException;
-import org.pharmamaturity.evaluation.scenario.ScenarioEvidenceStatus;
-import org.pharmamaturity.evaluation.scenario.ScenarioResult;
-import org.pharmamaturity.evaluation.scenario.ScenarioStatus;
-import org.pharmamaturity.evaluation.tier.SectorBenchmarks;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -34,6 +13,26 @@ import static org.pharmamaturity.evaluation.model.Grade.PARTLY;
 import static org.pharmamaturity.evaluation.model.ModelBuilder.aModel;
 import static org.pharmamaturity.evaluation.model.RuleBuilder.aRule;
 import static org.pharmamaturity.evaluation.scoring.AssessmentBuilder.anAssessment;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.evidence.EvidenceStatus;
+import org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder;
+import org.pharmamaturity.evaluation.kpi.KpiSnapshotException;
+import org.pharmamaturity.evaluation.model.Applicability;
+import org.pharmamaturity.evaluation.model.Comparison;
+import org.pharmamaturity.evaluation.model.ManufacturingType;
+import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelLoader;
+import org.pharmamaturity.evaluation.scenario.DeclaredScenario;
+import org.pharmamaturity.evaluation.scenario.ScenarioDeclaration;
+import org.pharmamaturity.evaluation.scenario.ScenarioDeclarationException;
+import org.pharmamaturity.evaluation.scenario.ScenarioEvidenceStatus;
+import org.pharmamaturity.evaluation.scenario.ScenarioResult;
+import org.pharmamaturity.evaluation.scenario.ScenarioStatus;
+import org.pharmamaturity.evaluation.tier.SectorBenchmarks;
 
 /** Both views, contradictions, evidence coverage, confirmation ratio and tiers of one enterprise. */
 class MaturityScorerTest {

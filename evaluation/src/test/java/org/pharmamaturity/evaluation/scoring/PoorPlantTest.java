@@ -1,11 +1,5 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
-import org.pharmamaturity.evaluation.model.ManufacturingType;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.model.ModelLoader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -15,6 +9,12 @@ import static org.pharmamaturity.evaluation.model.Grade.FULL;
 import static org.pharmamaturity.evaluation.model.Grade.NONE;
 import static org.pharmamaturity.evaluation.model.Grade.PARTLY;
 import static org.pharmamaturity.evaluation.scoring.AssessmentBuilder.anAssessment;
+
+import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
+import org.pharmamaturity.evaluation.model.ManufacturingType;
+import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelLoader;
 
 /**
  * Issue 14, point 2: a plant declares every requirement of levels 1-3 FULL and 4-5 NONE, but its evidence is poor:

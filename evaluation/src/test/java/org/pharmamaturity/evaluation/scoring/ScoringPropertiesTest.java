@@ -1,5 +1,13 @@
 package org.pharmamaturity.evaluation.scoring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -17,14 +25,6 @@ import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelReader;
 import org.pharmamaturity.evaluation.model.ModelWriter;
 import org.pharmamaturity.evaluation.model.Parameters;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties of the scoring over random answers and KPIs on the full reference catalogue. */
 class ScoringPropertiesTest {

@@ -1,20 +1,20 @@
 package org.pharmamaturity.evaluation.scoring;
 
-import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.model.ManufacturingType;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.model.ModelLoader;
-import org.pharmamaturity.evaluation.model.Requirement;
-
-import java.util.List;
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.pharmamaturity.evaluation.model.Grade.FULL;
 import static org.pharmamaturity.evaluation.model.Grade.NONE;
 import static org.pharmamaturity.evaluation.model.Grade.PARTLY;
 import static org.pharmamaturity.evaluation.scoring.AssessmentBuilder.anAssessment;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.model.ManufacturingType;
+import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.model.ModelLoader;
+import org.pharmamaturity.evaluation.model.Requirement;
 
 /**
  * One small assessment under the three weightings: levels 1 and 2 FULL, except the level-2 requirements of the six

@@ -1,15 +1,5 @@
 package org.pharmamaturity.evaluation.sector;
 
-import org.junit.jupiter.api.Test;
-import org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder;
-import org.pharmamaturity.evaluation.model.MaturityModel;
-import org.pharmamaturity.evaluation.scoring.MaturityResult;
-import org.pharmamaturity.evaluation.scoring.MaturityScorer;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.pharmamaturity.evaluation.model.Grade.FULL;
@@ -19,6 +9,16 @@ import static org.pharmamaturity.evaluation.model.Grade.PARTLY;
 import static org.pharmamaturity.evaluation.model.ModelBuilder.aModel;
 import static org.pharmamaturity.evaluation.model.RuleBuilder.aRule;
 import static org.pharmamaturity.evaluation.scoring.AssessmentBuilder.anAssessment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder;
+import org.pharmamaturity.evaluation.model.MaturityModel;
+import org.pharmamaturity.evaluation.scoring.MaturityResult;
+import org.pharmamaturity.evaluation.scoring.MaturityScorer;
 
 class SectorStatisticsTest {
 

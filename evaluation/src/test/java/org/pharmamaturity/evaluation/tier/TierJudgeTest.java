@@ -1,5 +1,16 @@
 package org.pharmamaturity.evaluation.tier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder.kpis;
+import static org.pharmamaturity.evaluation.tier.SmartFactoryTier.ADVANCED;
+import static org.pharmamaturity.evaluation.tier.SmartFactoryTier.BASIC;
+import static org.pharmamaturity.evaluation.tier.SmartFactoryTier.EXCELLENT;
+import static org.pharmamaturity.evaluation.tier.SmartFactoryTier.LEADING;
+
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.kpi.KpiSnapshot;
@@ -9,17 +20,6 @@ import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
 import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
 import org.pharmamaturity.evaluation.scenario.ScenarioCoverage;
 import org.pharmamaturity.evaluation.scoring.Tiers;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.pharmamaturity.evaluation.kpi.KpiSnapshotBuilder.kpis;
-import static org.pharmamaturity.evaluation.tier.SmartFactoryTier.ADVANCED;
-import static org.pharmamaturity.evaluation.tier.SmartFactoryTier.BASIC;
-import static org.pharmamaturity.evaluation.tier.SmartFactoryTier.EXCELLENT;
-import static org.pharmamaturity.evaluation.tier.SmartFactoryTier.LEADING;
 
 /**
  * Each tier gate on its own, met and unmet each way. The starting point passes every gate the region can judge:

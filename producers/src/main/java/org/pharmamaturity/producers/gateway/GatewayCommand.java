@@ -16,7 +16,6 @@ import org.pharmamaturity.producers.ingest.IngestKind;
 import org.pharmamaturity.producers.ingest.ParsedRecord;
 import org.pharmamaturity.producers.ingest.Validation;
 import org.pharmamaturity.schemas.avro.Equipment;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,7 +82,8 @@ public final class GatewayCommand implements Callable<Integer> {
     Path mappingFile;
 
     @Option(names = "--equipment", paramLabel = "FILE",
-            description = "Registered equipment (the ingest equipment file, .csv or .jsonl); messages for other equipment go to the dead-letter topic as UNKNOWN_EQUIPMENT. Default: accept any (the pipeline checks).")
+            description = "Registered equipment (the ingest equipment file, .csv or .jsonl); messages for other equipment go"
+                    + " to the dead-letter topic as UNKNOWN_EQUIPMENT. Default: accept any (the pipeline checks).")
     Path equipmentFile;
 
     @Option(names = "--buffer-dir", paramLabel = "DIR", defaultValue = "gateway-buffer",

@@ -9,7 +9,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 
 /**

@@ -14,7 +14,6 @@ import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.ProgressLine;
 import org.pharmamaturity.producers.RecordPublisher;
 import org.pharmamaturity.producers.TopicSetup;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +65,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--reject-file", paramLabel = "FILE", description = "Where --no-strict writes bad rows (one input file only).")
     Path rejectFile;
 
-    @Option(names = "--column", paramLabel = "FIELD=COLUMN", description = "Read FIELD from the file's COLUMN (or JSON member), e.g. --column value=reading.")
+    @Option(names = "--column", paramLabel = "FIELD=COLUMN",
+            description = "Read FIELD from the file's COLUMN (or JSON member), e.g. --column value=reading.")
     Map<String, String> columns = new LinkedHashMap<>();
 
     @Override

@@ -13,15 +13,14 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.pharmamaturity.schemas.Topic;
-import org.pharmamaturity.schemas.declaration.DeclarationReading;
-import org.pharmamaturity.schemas.declaration.ScenarioDeclarationJson;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.declaration.DeclarationReading;
+import org.pharmamaturity.schemas.declaration.ScenarioDeclarationJson;
 
 /**
  * Scenario declarations from files, read by the schemas module's {@link ScenarioDeclarationJson} so the CLI

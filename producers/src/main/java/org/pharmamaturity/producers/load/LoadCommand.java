@@ -19,13 +19,12 @@ import org.pharmamaturity.producers.simulate.PlantSimulation;
 import org.pharmamaturity.producers.simulate.PopulationGenerator;
 import org.pharmamaturity.producers.simulate.SimEvent;
 import org.pharmamaturity.schemas.Topic;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code load}: the benchmark harness's fastest way to push N simulated events, with a raw-bytes baseline. */
 @Command(name = "load", mixinStandardHelpOptions = true,

@@ -23,11 +23,13 @@ import org.pharmamaturity.schemas.avro.ManufacturingType;
  */
 public enum Sector {
     C271("原料药", ManufacturingType.PROCESS, List.of(REACTOR, REACTOR, REACTOR, UTILITY, HVAC, PACKAGING, LAB_INSTRUMENT), 0.0, 15),
-    C272("制药", ManufacturingType.PROCESS, List.of(TABLET_PRESS, TABLET_PRESS, FILLER, PACKAGING, PACKAGING, HVAC, COLD_ROOM, LAB_INSTRUMENT), 0.3, 25),
+    C272("制药", ManufacturingType.PROCESS,
+            List.of(TABLET_PRESS, TABLET_PRESS, FILLER, PACKAGING, PACKAGING, HVAC, COLD_ROOM, LAB_INSTRUMENT), 0.3, 25),
     C273("中药饮片", ManufacturingType.PROCESS, List.of(REACTOR, UTILITY, PACKAGING, PACKAGING, HVAC), 0.0, 8),
     C274("中药", ManufacturingType.PROCESS, List.of(REACTOR, REACTOR, TABLET_PRESS, PACKAGING, HVAC, UTILITY), 0.0, 12),
     C275("动物药业", ManufacturingType.PROCESS, List.of(REACTOR, FILLER, PACKAGING, COLD_ROOM, HVAC), 0.3, 4),
-    C276("生物制品", ManufacturingType.PROCESS, List.of(BIOREACTOR, BIOREACTOR, FILLER, LYOPHILISER, PACKAGING, COLD_ROOM, HVAC, LAB_INSTRUMENT), 1.0, 15),
+    C276("生物制品", ManufacturingType.PROCESS,
+            List.of(BIOREACTOR, BIOREACTOR, FILLER, LYOPHILISER, PACKAGING, COLD_ROOM, HVAC, LAB_INSTRUMENT), 1.0, 15),
     C277("医用材料", ManufacturingType.DISCRETE, List.of(PACKAGING, PACKAGING, FILLER, UTILITY, HVAC), 0.0, 7),
     C278("药用辅料", ManufacturingType.PROCESS, List.of(REACTOR, REACTOR, PACKAGING, UTILITY, HVAC), 0.0, 6),
     C358("医疗器械", ManufacturingType.DISCRETE, List.of(PACKAGING, PACKAGING, FILLER, LAB_INSTRUMENT, HVAC), 0.0, 8);

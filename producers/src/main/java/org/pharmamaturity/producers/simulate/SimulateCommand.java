@@ -19,13 +19,12 @@ import org.pharmamaturity.producers.ProgressLine;
 import org.pharmamaturity.producers.RateLimiter;
 import org.pharmamaturity.producers.RecordPublisher;
 import org.pharmamaturity.producers.TopicSetup;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code simulate}: publishes a simulated population's reference data, self-assessments and plant stream. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -41,7 +40,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed and --start give the same records (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Random seed; the same seed and --start give the same records (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--enterprises", defaultValue = "40", description = "Number of enterprises (default: ${DEFAULT-VALUE}).")

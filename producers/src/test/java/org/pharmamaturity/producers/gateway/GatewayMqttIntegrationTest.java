@@ -17,10 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.testing.EmbeddedStack;
-import org.pharmamaturity.producers.testing.GatewayRun;
 import org.pharmamaturity.embedded.MosquittoBroker;
-import org.pharmamaturity.testing.TestMosquitto;
+import org.pharmamaturity.producers.testing.GatewayRun;
 import org.pharmamaturity.producers.testing.MqttPublisher;
 import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;
@@ -31,6 +29,8 @@ import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.ProductionCount;
 import org.pharmamaturity.schemas.avro.TelemetryQuality;
+import org.pharmamaturity.testing.EmbeddedStack;
+import org.pharmamaturity.testing.TestMosquitto;
 
 /**
  * The gateway between a real Mosquitto broker and the embedded Kafka and registry, with the default UNS mapping:

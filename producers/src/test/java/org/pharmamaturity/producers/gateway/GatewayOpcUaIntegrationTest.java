@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.testing.GatewayRun;
 import org.pharmamaturity.producers.testing.PlantOpcUaServer;
@@ -25,6 +24,7 @@ import org.pharmamaturity.schemas.avro.EquipmentState;
 import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.ProductionCount;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /**
  * The gateway against a real OPC UA server (Eclipse Milo's server SDK, in this JVM) over Basic256Sha256 with

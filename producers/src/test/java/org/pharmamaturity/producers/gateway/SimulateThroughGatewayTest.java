@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.embedded.MosquittoBroker;
-import org.pharmamaturity.testing.TestMosquitto;
 import org.pharmamaturity.producers.testing.CliRun;
 import org.pharmamaturity.producers.testing.GatewayRun;
+import org.pharmamaturity.testing.EmbeddedStack;
+import org.pharmamaturity.testing.TestMosquitto;
 
 /**
  * {@code simulate --mqtt} publishes its machine data as JSON on the UNS tree, and the gateway with the default

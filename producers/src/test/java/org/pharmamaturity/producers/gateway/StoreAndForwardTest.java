@@ -13,18 +13,17 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.embedded.LocalBrokerSettings;
 import org.pharmamaturity.embedded.LocalKafkaBroker;
 import org.pharmamaturity.embedded.LoopbackPorts;
-import org.pharmamaturity.producers.gateway.GatewaySettings;
-import org.pharmamaturity.producers.testing.GatewayRun;
 import org.pharmamaturity.embedded.MosquittoBroker;
-import org.pharmamaturity.testing.TestMosquitto;
+import org.pharmamaturity.producers.testing.GatewayRun;
 import org.pharmamaturity.producers.testing.MqttPublisher;
 import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.ProductionCount;
+import org.pharmamaturity.testing.EmbeddedStack;
+import org.pharmamaturity.testing.TestMosquitto;
 
 /**
  * Kafka stops while the plant keeps publishing; the gateway is restarted once during the outage (and the plant

@@ -12,12 +12,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.testing.CliRun;
 import org.pharmamaturity.producers.testing.ConfluentPythonConsumer;
 import org.pharmamaturity.producers.testing.TopicProbe;
@@ -33,6 +31,7 @@ import org.pharmamaturity.schemas.avro.Grade;
 import org.pharmamaturity.schemas.avro.ManufacturingType;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.TelemetryQuality;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /** {@code ingest} of the example files through the real broker and registry, read back with our deserializer. */
 @Tag("integration")

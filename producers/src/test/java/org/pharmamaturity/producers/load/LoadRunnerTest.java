@@ -9,7 +9,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.InputTopics;
 import org.pharmamaturity.producers.ProducerSettings;
 import org.pharmamaturity.producers.TopicSetup;
@@ -17,6 +16,7 @@ import org.pharmamaturity.producers.simulate.SimEvent;
 import org.pharmamaturity.producers.testing.CliRun;
 import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /** {@code load} sends exactly the records it is asked to, in both modes. */
 @Tag("integration")

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.producers.InputTopics;
 import org.pharmamaturity.producers.ProducerSettings;
@@ -24,6 +23,7 @@ import org.pharmamaturity.producers.TopicSetup;
 import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EquipmentStateChange;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /** What the simulation generates is what lands on the topics, through the real broker and registry. */
 @Tag("integration")

@@ -5,9 +5,8 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.producers.ProducersCli;
-
+import org.pharmamaturity.testing.EmbeddedStack;
 import picocli.CommandLine;
 
 /** Runs the CLI in this JVM against the embedded stack and keeps its exit code and picocli's error output. */

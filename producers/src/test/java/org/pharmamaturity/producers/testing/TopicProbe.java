@@ -13,9 +13,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.schemas.serde.AvroDeserializer;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /** Reads what a topic holds on the embedded stack: its end offsets, and every value up to them. */
 public final class TopicProbe {

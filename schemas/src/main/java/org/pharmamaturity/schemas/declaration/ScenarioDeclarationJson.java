@@ -9,11 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.schemas.avro.DeclaredScenario;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.ScenarioStatus;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The JSON form of a scenario declaration, shared by {@code POST /api/v1/scenarios/declarations} and the ingest

@@ -112,7 +112,8 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo,
     public String toString() {
         // The credentials never appear in logs or exception messages.
         return "RegistryClientConfig[urls=" + urls + ", basicAuth=" + userInfo.isPresent() + ", trustStore="
-                + trustStore.map(RegistryTrustStore::toString).orElse("default") + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + "]";
+                + trustStore.map(RegistryTrustStore::toString).orElse("default") + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + "]";
     }
 
     private static Optional<String> clientString(ConfigValues values, String key) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
-
 import javax.net.ssl.SSLContext;
 
 import org.apache.kafka.common.config.ConfigException;

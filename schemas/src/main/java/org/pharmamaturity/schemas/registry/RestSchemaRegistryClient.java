@@ -8,11 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * {@link SchemaRegistryClient} over the Confluent Schema Registry REST API (Confluent's registry, or Apicurio's

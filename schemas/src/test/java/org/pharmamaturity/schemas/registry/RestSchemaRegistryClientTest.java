@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +16,6 @@ import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.testing.ClosedPort;
 import org.pharmamaturity.schemas.testing.FakeRegistryServer;
 import org.pharmamaturity.schemas.testing.FakeRegistryServer.Request;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What the REST client sends, how often, and how it reads each answer; against a scripted HTTP server. */
 @Tag("integration")

@@ -29,12 +29,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.registry.CompatibilityLevel;
 import org.pharmamaturity.schemas.registry.RegistryClientConfig;
 import org.pharmamaturity.schemas.registry.RestSchemaRegistryClient;
 import org.pharmamaturity.schemas.serde.AvroSerdeException.Reason;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /** The serde configured only by properties, through a real broker and a real registry (Apicurio). */
 @Tag("integration")

@@ -3,9 +3,8 @@ package org.pharmamaturity.streams.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.pharmamaturity.evaluation.json.Json;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.pharmamaturity.evaluation.json.Json;
 
 /** What the server sends back: status, content type, body and extra headers. */
 record ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
@@ -20,8 +21,6 @@ import org.pharmamaturity.streams.maturity.Assessments;
 import org.pharmamaturity.streams.validation.CheckContext;
 import org.pharmamaturity.streams.validation.InputSpecs;
 import org.pharmamaturity.streams.validation.Problem;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /api/v1/assessments}: an enterprise submits its self-assessment (the JSON "assessment" of DESIGN.md

@@ -2,10 +2,9 @@ package org.pharmamaturity.streams.api;
 
 import java.util.Map;
 
-import org.pharmamaturity.evaluation.json.Json;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pharmamaturity.evaluation.json.Json;
 
 /**
  * The one shape of every error answer: {@code {status, error, message, problems, problemCount}}. A message says

@@ -3,12 +3,11 @@ package org.pharmamaturity.streams.api;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.pharmamaturity.evaluation.json.Json;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /health} (liveness: 200 while Kafka Streams is RUNNING or REBALANCING, which still serves queries; 503

@@ -3,10 +3,9 @@ package org.pharmamaturity.streams.api;
 import java.util.Comparator;
 import java.util.List;
 
-import org.pharmamaturity.evaluation.json.Json;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pharmamaturity.evaluation.json.Json;
 
 /**
  * Limit/offset paging of list answers ({@code {total, offset, limit, items}}). A forwarded request gets every

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.scenario.Scenario;
@@ -20,9 +22,6 @@ import org.pharmamaturity.schemas.declaration.DeclarationReading;
 import org.pharmamaturity.schemas.declaration.ScenarioDeclarationJson;
 import org.pharmamaturity.schemas.declaration.ScenarioDeclarationRules;
 import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The typical scenarios: {@code GET /api/v1/scenarios} serves the catalogue in force, and

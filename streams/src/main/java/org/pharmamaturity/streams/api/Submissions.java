@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.pharmamaturity.evaluation.json.Json;
-import org.pharmamaturity.evaluation.json.TextBounds;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.pharmamaturity.evaluation.json.Json;
+import org.pharmamaturity.evaluation.json.TextBounds;
 
 /**
  * What the submitting resources (self-assessments, scenario declarations) share: reading the body as one JSON

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -62,7 +61,8 @@ import org.pharmamaturity.streams.state.avro.TelemetryFact;
  * unlike the equipment and cold-chain stages this one cannot dead-letter it); a batch's deviation mark is kept
  * whatever the day.
  *
- * <p>The networking rate of a day (and the key-equipment rates, {@link RegistryIndicators}) counts the registered equipment (the enterprise's equipment in ref.equipment
+ * <p>The networking rate of a day (and the key-equipment rates, {@link RegistryIndicators}) counts the registered
+ * equipment (the enterprise's equipment in ref.equipment
  * now) with a reading that day; the rolling one, those with a reading in the 24 h up to the enterprise's latest
  * event (evaluation NetworkingRate). Its coverage is the share of that window the pipeline has watched the
  * enterprise (from its earliest input event kept), so a newly connected enterprise is not judged on a window it

@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.pharmamaturity.streams.api.MetricsAudience;
-import org.pharmamaturity.streams.api.MetricsScrape;
-import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -22,12 +19,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.pharmamaturity.streams.api.MetricsAudience;
+import org.pharmamaturity.streams.api.MetricsScrape;
+import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
 
 /**
  * Everything the service serves at GET /metrics, in one Prometheus registry: the pipeline counters
  * ({@link #pipelineMeters()}), the maturity gauges read from the local stores ({@link MaturityGauges}), the
  * KafkaStreams state, the Kafka Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}), the state
- * restore meters ({@link StateRestoreLog}), the API's own request metrics, and JVM and process metrics. Created before the topology (which needs the counters), then
+ * restore meters ({@link StateRestoreLog}), the API's own request metrics, and JVM and process metrics. Created
+ * before the topology (which needs the counters), then
  * {@link #bind bound} to the KafkaStreams instance before it starts. The names are listed in the README.
  */
 public final class ServiceMetrics implements MetricsScrape, AutoCloseable {

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.Alert;
 import org.pharmamaturity.streams.alerts.DataGapProcessor;
@@ -14,7 +15,6 @@ import org.pharmamaturity.streams.state.StateSerde;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.EnterpriseActivity;
 import org.pharmamaturity.streams.state.avro.EnterpriseFact;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Produces maturity.alerts, keyed by enterpriseId: cold-chain excursions (from the cold-chain topology),

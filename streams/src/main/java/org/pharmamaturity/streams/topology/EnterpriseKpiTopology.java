@@ -32,7 +32,8 @@ import org.pharmamaturity.streams.state.avro.PendingKpis;
  * repartitioned by enterpriseId on its own ({@code kpi-enterprise-facts-<source>}), so the sub-topologies that
  * make them stay separate, and they meet in {@code kpi-enterprise} ({@link EnterpriseKpiProcessor}; stores
  * {@code kpi-enterprise-days}, {@code kpi-enterprise-batches}, {@code kpi-enterprise-pending} unless results are
- * published on every fact, and the queryable {@code kpi-enterprise-daily} and {@code kpi-enterprise-rolling}). Telemetry is first thinned to one reading per equipment and hour
+ * published on every fact, and the queryable {@code kpi-enterprise-daily} and {@code kpi-enterprise-rolling}).
+ * Telemetry is first thinned to one reading per equipment and hour
  * ({@code kpi-telemetry-sample}, {@link TelemetrySampler}).
  */
 public final class EnterpriseKpiTopology {

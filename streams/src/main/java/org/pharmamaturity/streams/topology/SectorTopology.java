@@ -33,7 +33,8 @@ import org.pharmamaturity.streams.state.avro.SectorMemberChange;
  * are published on every change, {@code sector-pending}) publishes the statistics of the changed sectors to
  * maturity.sector and keeps them in the queryable store {@code maturity-sector} (written by the processor itself:
  * a table built from its output would need a repartition topic, as a processor may change keys). The global store
- * {@code sector-benchmarks} ({@link #addBenchmarks}) reads maturity.sector back, so the maturity processor of every instance sees every sector's key-indicator benchmarks.
+ * {@code sector-benchmarks} ({@link #addBenchmarks}) reads maturity.sector back, so the maturity processor of every
+ * instance sees every sector's key-indicator benchmarks.
  *
  * <p>Why not a KTable aggregate per sector: its value would be the whole member set, copied, serialized and
  * logged on every enterprise result; with 1,000 enterprises in {@code ALL} that cost a third of the pipeline.

@@ -11,14 +11,13 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.evaluation.scenario.ScenarioCatalogueReader;
 import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The scenario routes' answers that need no broker: the catalogue, every 400 of a bad declaration (nothing is
@@ -72,7 +71,8 @@ class ScenarioResourceTest {
     @Test
     void aRegulatorMustNameARegisteredEnterprise() {
         ApiException noEnterprise = declare(Caller.aRegulator(), """
-                {"catalogueVersion": "scenarios-2025", "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "PILOT"}]}""");
+                {"catalogueVersion": "scenarios-2025",
+                 "scenarios": [{"scenarioId": "production-operations.equipment-monitoring", "status": "PILOT"}]}""");
         assertThat(noEnterprise.problems()).containsExactly("enterpriseId: missing");
 
         ApiException unknown = declare(Caller.aRegulator(), """

@@ -7,9 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.pharmamaturity.evaluation.json.Json;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pharmamaturity.evaluation.json.Json;
 
 /** Real HTTP requests to one instance of the service's API, the way any client sends them. */
 final class ApiClient {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,8 +36,6 @@ import org.pharmamaturity.streams.api.TokenAuthenticator;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.testing.Answers;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The REST API through real HTTP against one running service on the embedded broker and registry: every

@@ -15,13 +15,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.embedded.LocalBrokerSettings;
 import org.pharmamaturity.embedded.LocalKafkaBroker;
 import org.pharmamaturity.embedded.LoopbackPorts;
 import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /**
  * The broker stops and comes back while data flows: the producer retries, the service's stream threads fail and

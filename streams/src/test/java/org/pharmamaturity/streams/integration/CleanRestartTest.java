@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EquipmentKpi;
-import org.pharmamaturity.streams.config.ServiceSettings;
 
 /**
  * After a clean stop (SIGTERM: Kafka Streams commits and closes its stores), the restarted service finds every

@@ -26,12 +26,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.schemas.Topic;
+import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.schemas.serde.AvroDeserializer;
 import org.pharmamaturity.schemas.serde.AvroSerializer;
-import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.streams.config.ServiceSettings;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /**
  * The pipeline's topics on the embedded broker and registry (or a test's own broker or registry): created once,

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,7 +25,6 @@ import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.EquipmentKpi;
 import org.pharmamaturity.schemas.avro.OeeComponents;
-import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.integration.OeeWorkload.Figures;
 
 /**

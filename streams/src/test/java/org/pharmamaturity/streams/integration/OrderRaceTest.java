@@ -26,7 +26,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.testing.EmbeddedStack;
 import org.pharmamaturity.embedded.LocalBrokerSettings;
 import org.pharmamaturity.embedded.LocalKafkaBroker;
 import org.pharmamaturity.embedded.LoopbackPorts;
@@ -39,6 +38,7 @@ import org.pharmamaturity.streams.kpi.ColdChainProcessor;
 import org.pharmamaturity.streams.kpi.EnterpriseKpiProcessor;
 import org.pharmamaturity.streams.kpi.EquipmentKpiProcessor;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /**
  * The input-order race of issue 17: a plant sends a day of state changes and production counts and, milliseconds

@@ -43,7 +43,6 @@ import org.pharmamaturity.embedded.ApicurioRegistry;
 import org.pharmamaturity.embedded.RandomSecrets;
 import org.pharmamaturity.embedded.RegistryAccess;
 import org.pharmamaturity.embedded.RegistrySettings;
-import org.pharmamaturity.testing.SaslSslTestKitBroker;
 import org.pharmamaturity.embedded.TlsMaterial;
 import org.pharmamaturity.schemas.PipelineAcls;
 import org.pharmamaturity.schemas.Topic;
@@ -58,6 +57,7 @@ import org.pharmamaturity.streams.api.TokenAuthenticator;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.testing.Answers;
+import org.pharmamaturity.testing.SaslSslTestKitBroker;
 
 /**
  * The service and a plant's producer on a broker that takes only SASL_SSL (SCRAM-SHA-512 over TLS) with ACLs, and a

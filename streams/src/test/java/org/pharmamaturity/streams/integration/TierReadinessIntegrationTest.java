@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,8 +26,6 @@ import org.pharmamaturity.streams.api.TokenAuthenticator;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.metrics.CountingPipelineMeters;
 import org.pharmamaturity.streams.testing.TwoPlants;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The two plants of {@link TwoPlants} (PROCESS and DISCRETE, one sector) through the service on the embedded broker

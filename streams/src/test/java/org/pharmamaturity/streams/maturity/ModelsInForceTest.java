@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pharmamaturity.evaluation.model.ManufacturingType;
 import org.pharmamaturity.evaluation.model.ModelException;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.evaluation.model.ModelWriter;
-import org.pharmamaturity.evaluation.model.ManufacturingType;
 
 /** Which models are in force and which of them scores which enterprise, from the three model settings. */
 class ModelsInForceTest {

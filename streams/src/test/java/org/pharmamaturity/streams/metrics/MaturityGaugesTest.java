@@ -20,9 +20,9 @@ import org.pharmamaturity.schemas.avro.Grade;
 import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
-import org.pharmamaturity.schemas.avro.TierReadiness;
 import org.pharmamaturity.schemas.avro.SmartFactoryTiers;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
+import org.pharmamaturity.schemas.avro.TierReadiness;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.testing.TestRecords;
 

@@ -40,7 +40,8 @@ class ScenarioDeclarationValidationTest {
     void aDeclarationWithBlankDuplicateAndUnknownStatusScenariosIsDeadLetteredWithEveryReason() {
         byte[] value = driver.serialize(TOPIC, new ScenarioDeclaration(TestRecords.newEventId(), T, "E1", "D1", "",
                 List.of(scenario("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED), scenario(" ", ScenarioStatus.PILOT),
-                        scenario("production-operations.equipment-monitoring", ScenarioStatus.PLANNED), scenario("production-management.production-progress-tracking", ScenarioStatus.UNKNOWN))));
+                        scenario("production-operations.equipment-monitoring", ScenarioStatus.PLANNED),
+                        scenario("production-management.production-progress-tracking", ScenarioStatus.UNKNOWN))));
         pipe("E1", value);
 
         DeadLetter letter = onlyDeadLetter(value);

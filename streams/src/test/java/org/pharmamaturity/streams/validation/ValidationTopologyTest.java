@@ -1,8 +1,8 @@
 package org.pharmamaturity.streams.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pharmamaturity.streams.testing.TestRecords.at;
 import static org.pharmamaturity.streams.testing.TestRecords.assessment;
+import static org.pharmamaturity.streams.testing.TestRecords.at;
 import static org.pharmamaturity.streams.testing.TestRecords.batch;
 import static org.pharmamaturity.streams.testing.TestRecords.count;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
