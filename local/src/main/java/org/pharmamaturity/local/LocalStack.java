@@ -260,7 +260,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public static void main(String[] args) throws InterruptedException {
         if (List.of(args).contains("--help")) {
-            System.out.println(LocalStackSettings.USAGE);
+            System.out.print(LocalStackSettings.USAGE);
             return;
         }
         Optional<LocalStack> started;

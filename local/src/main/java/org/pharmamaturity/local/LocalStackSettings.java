@@ -1,14 +1,19 @@
 package org.pharmamaturity.local;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+
 import org.pharmamaturity.embedded.ApicurioDistribution;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Everything the local run can be told, read once from the command line ({@code --name=value} or
- * {@code --name value}); unset options take the defaults of DESIGN.md's "Local run ports".
+ * {@code --name value}, parsed by picocli as the producers' CLI is); unset options take the defaults of DESIGN.md's
+ * "Local run ports".
  *
  * @param dataDirectory          broker data, registry database and logs ({@code .local-run} by default)
  * @param kafkaPort              the broker's client port (9092)
@@ -31,88 +36,105 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
                                  boolean secure) {
 
     /** The command-line usage, printed with {@code --help} and after a bad option. */
-    public static final String USAGE = "usage: run-local [--data-dir=.local-run] [--kafka-port=9092]"
-            + " [--kafka-controller-port=9093] [--registry-port=8081] [--registry-management-port=9001]"
-            + " [--simulator-rate=1000 (0: no simulator)] [--api-port=8080]"
-            + " [--mqtt=tcp://127.0.0.1:1883 (runs the plant gateway)] [--gateway-metrics-port=9464]"
-            + " [--secure (SASL_SSL Kafka with ACLs, HTTPS registry with basic auth)]";
-
-    private static final Set<String> OPTIONS = Set.of("data-dir", "kafka-port", "kafka-controller-port",
-            "registry-port", "registry-management-port", "simulator-rate", "api-port", "mqtt", "gateway-metrics-port");
-    /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("secure");
+    public static final String USAGE = new CommandLine(new Options()).getUsageMessage(CommandLine.Help.Ansi.OFF);
 
     /**
      * Parses the command line.
      *
-     * @throws IllegalArgumentException for an unknown option, a missing value or a port that is not a number
+     * @throws IllegalArgumentException for an unknown option, a missing value or a bad number, naming the option,
+     *                                  followed by the usage
      */
     public static LocalStackSettings fromArgs(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'. " + USAGE);
-            }
-            String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
-            if (FLAGS.contains(name)) {
-                if (arg.contains("=")) {
-                    throw new IllegalArgumentException("option --" + name + " takes no value. " + USAGE);
-                }
-                values.put(name, "true");
-                continue;
-            }
-            if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + ". " + USAGE);
-            }
-            if (arg.contains("=")) {
-                values.put(name, arg.substring(arg.indexOf('=') + 1));
-            } else if (i + 1 < args.length) {
-                values.put(name, args[++i]);
-            } else {
-                throw new IllegalArgumentException("option --" + name + " needs a value. " + USAGE);
-            }
+        Options options = new Options();
+        try {
+            new CommandLine(options).parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
         }
-        return new LocalStackSettings(
-                Path.of(values.getOrDefault("data-dir", ".local-run")).toAbsolutePath().normalize(),
-                port(values, "kafka-port", 9092),
-                port(values, "kafka-controller-port", 9093),
-                port(values, "registry-port", 8081),
-                port(values, "registry-management-port", 9001),
-                ApicurioDistribution.fromSystemProperty(),
-                simulatorRate(values.getOrDefault("simulator-rate", "1000")),
-                port(values, "api-port", 8080),
-                values.get("mqtt"),
-                port(values, "gateway-metrics-port", 9464),
-                values.containsKey("secure"));
+        return new LocalStackSettings(options.dataDirectory.toAbsolutePath().normalize(), options.kafkaPort,
+                options.kafkaControllerPort, options.registryPort, options.registryManagementPort,
+                ApicurioDistribution.fromSystemProperty(), options.simulatorRate, options.apiPort, options.mqttUri,
+                options.gatewayMetricsPort, options.secure);
     }
 
-    private static int simulatorRate(String text) {
-        try {
-            int rate = Integer.parseInt(text);
-            if (rate < 0) {
-                throw new NumberFormatException(text);
-            }
-            return rate;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--simulator-rate must be a whole number of events per second, 0 or more,"
-                    + " not '" + text + "'. " + USAGE);
+    /** The options as picocli declares them, with their defaults and their help. */
+    @Command(name = "run-local", sortOptions = false,
+            description = "Runs the whole pipeline locally: Kafka, the schema registry, the service and the simulator.")
+    private static final class Options {
+
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".local-run",
+                description = "Broker data, registry database and logs (default: ${DEFAULT-VALUE}).")
+        Path dataDirectory;
+
+        @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", converter = PortConverter.class,
+                description = "The broker's client port (default: ${DEFAULT-VALUE}).")
+        int kafkaPort;
+
+        @Option(names = "--kafka-controller-port", paramLabel = "PORT", defaultValue = "9093",
+                converter = PortConverter.class, description = "The broker's KRaft controller port (default: ${DEFAULT-VALUE}).")
+        int kafkaControllerPort;
+
+        @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081", converter = PortConverter.class,
+                description = "The schema registry's HTTP port (default: ${DEFAULT-VALUE}).")
+        int registryPort;
+
+        @Option(names = "--registry-management-port", paramLabel = "PORT", defaultValue = "9001",
+                converter = PortConverter.class,
+                description = "The schema registry's health and metrics port (default: ${DEFAULT-VALUE}).")
+        int registryManagementPort;
+
+        @Option(names = "--simulator-rate", paramLabel = "EVENTS", defaultValue = "1000",
+                converter = RateConverter.class,
+                description = "Events per second of the background simulator, 0 for no simulator (default: ${DEFAULT-VALUE}).")
+        int simulatorRate;
+
+        @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080", converter = PortConverter.class,
+                description = "The service's REST API, health and metrics port (default: ${DEFAULT-VALUE}).")
+        int apiPort;
+
+        @Option(names = "--mqtt", paramLabel = "URI",
+                description = "The plant's MQTT broker, e.g. tcp://127.0.0.1:1883: runs the plant gateway (default: none).")
+        String mqttUri;
+
+        @Option(names = "--gateway-metrics-port", paramLabel = "PORT", defaultValue = "9464",
+                converter = PortConverter.class, description = "The gateway's metrics port (default: ${DEFAULT-VALUE}).")
+        int gatewayMetricsPort;
+
+        @Option(names = "--secure",
+                description = "SASL_SSL Kafka with ACLs and an HTTPS registry with basic auth (default: plaintext on loopback).")
+        boolean secure;
+
+        @Option(names = "--help", usageHelp = true, description = "Prints this help and exits.")
+        boolean help;
+    }
+
+    /** A TCP port: a whole number from 1 to 65535. */
+    private static final class PortConverter implements ITypeConverter<Integer> {
+
+        @Override
+        public Integer convert(String text) {
+            return wholeNumber(text, 1, 65535, "must be a port number from 1 to 65535");
         }
     }
 
-    private static int port(Map<String, String> values, String name, int defaultPort) {
-        String text = values.get(name);
-        if (text == null) {
-            return defaultPort;
+    /** The simulator's rate: a whole number of events per second, 0 or more. */
+    private static final class RateConverter implements ITypeConverter<Integer> {
+
+        @Override
+        public Integer convert(String text) {
+            return wholeNumber(text, 0, Integer.MAX_VALUE, "must be a whole number of events per second, 0 or more");
         }
+    }
+
+    private static int wholeNumber(String text, int min, int max, String rule) {
         try {
-            int port = Integer.parseInt(text);
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException(text);
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
             }
-            return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a port number from 1 to 65535, not '" + text + "'. " + USAGE);
+            // reported below with the rule
         }
+        throw new TypeConversionException(rule + ", not '" + text + "'");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 class LocalStackSettingsTest {
@@ -45,16 +46,35 @@ class LocalStackSettingsTest {
         assertThat(settings.secure()).isTrue();
         assertThat(settings.kafkaPort()).isEqualTo(19092);
         assertThatThrownBy(() -> LocalStackSettings.fromArgs("--secure=yes"))
-                .hasMessage("option --secure takes no value. " + LocalStackSettings.USAGE);
+                .hasMessageContaining("'--secure'").hasMessageContaining("'yes'")
+                .hasMessageEndingWith("\n" + LocalStackSettings.USAGE);
+    }
+
+    @Test
+    void simulatorRateIsAWholeNumberZeroOrMore() {
+        assertThat(LocalStackSettings.fromArgs("--simulator-rate=0").simulatorRate()).isZero();
+        assertThatThrownBy(() -> LocalStackSettings.fromArgs("--simulator-rate=-1"))
+                .hasMessageContaining("'--simulator-rate'")
+                .hasMessageContaining("must be a whole number of events per second, 0 or more, not '-1'");
+    }
+
+    @Test
+    void usageNamesEveryOption() {
+        assertThat(LocalStackSettings.USAGE).contains("--data-dir", "--kafka-port", "--kafka-controller-port",
+                "--registry-port", "--registry-management-port", "--simulator-rate", "--api-port", "--mqtt",
+                "--gateway-metrics-port", "--secure", "--help");
     }
 
     @Test
     void badOptionsAreExplainedWithTheUsage() {
         assertThatThrownBy(() -> LocalStackSettings.fromArgs("--kafka-prot=1"))
-                .hasMessage("unknown option --kafka-prot. " + LocalStackSettings.USAGE);
+                .hasMessageStartingWith("Unknown option: '--kafka-prot=1'")
+                .hasMessageEndingWith("\n" + LocalStackSettings.USAGE);
         assertThatThrownBy(() -> LocalStackSettings.fromArgs("--registry-port=80810"))
-                .hasMessage("--registry-port must be a port number from 1 to 65535, not '80810'. " + LocalStackSettings.USAGE);
+                .hasMessageContaining("'--registry-port'").hasMessageContaining("must be a port number from 1 to 65535, not '80810'")
+                .hasMessageEndingWith("\n" + LocalStackSettings.USAGE);
         assertThatThrownBy(() -> LocalStackSettings.fromArgs("--data-dir"))
-                .hasMessage("option --data-dir needs a value. " + LocalStackSettings.USAGE);
+                .hasMessageContaining("'--data-dir'").hasMessageContaining("Missing required parameter")
+                .hasMessageEndingWith("\n" + LocalStackSettings.USAGE);
     }
 }
