@@ -98,24 +98,31 @@ public final class ServiceSettings extends AbstractConfig {
                     "Count and log an unexpected failure in the global stores' updaters instead of stopping the service"
                             + " (bad reference records are dead-lettered by the reference audit); Kafka 5.0's default.")
             .define(MODEL, STRING, ModelLoader.REFERENCE_MODEL, HIGH,
-                    "The default model: a model file, or the name of a built-in model.")
+                    "The default model, a built-in name or a file: it scores enterprises whose type has no model of its own"
+                            + " and enterprises ref.enterprise does not know, and is what GET /api/v1/model serves"
+                            + " without modelVersion.")
             .define(MODEL_PROCESS, STRING, ModelLoader.PROCESS_MODEL, MEDIUM,
-                    "The model of PROCESS enterprises (file or built-in name); empty for the default model.")
+                    "The model (built-in name or file) of PROCESS enterprises; empty for the default model. Two configured"
+                            + " models may not share a version with different content.")
             .define(MODEL_DISCRETE, STRING, ModelLoader.DISCRETE_MODEL, MEDIUM,
-                    "The model of DISCRETE enterprises (file or built-in name); empty for the default model.")
+                    "The model (built-in name or file) of DISCRETE enterprises; empty for the default model.")
             .define(MAX_FUTURE_SKEW, STRING, DURATIONS.maxFutureSkew().toString(), Expectation.duration(true), MEDIUM,
                     "How far eventTime may lie ahead of the processing clock before a record is refused as"
                             + " FUTURE_TIMESTAMP.")
             .define(DEDUP_HORIZON, STRING, DURATIONS.dedupHorizon().toString(), Expectation.duration(false), MEDIUM,
                     "How long eventIds are remembered, in event time, to count a resent event once.")
             .define(KPI_GRACE, STRING, DURATIONS.grace().toString(), Expectation.duration(true), MEDIUM,
-                    "Grace for late data after a UTC day ends.")
+                    "How late a reading may arrive and still correct its day: a day closes when the latest eventTime a KPI"
+                            + " stage has seen passes its end plus the grace.")
             .define(DATA_SILENCE, STRING, DURATIONS.dataSilence().toString(), Expectation.duration(false), MEDIUM,
                     "Silence after which an enterprise gets a DATA_GAP alert.")
             .define(CHECK_INTERVAL, STRING, DURATIONS.checkInterval().toString(), Expectation.duration(false), LOW,
-                    "Period of the wall-clock checks (data gaps, sector moves, model changes).")
+                    "Period of the wall-clock checks (data gaps, sector moves, model changes, changed sector benchmarks of"
+                            + " the tiers).")
             .define(PUBLISH_INTERVAL, STRING, DURATIONS.publishInterval().toString(), Expectation.duration(true), LOW,
-                    "How often changed KPIs and sector statistics are published; PT0S publishes every change.")
+                    "How often (wall clock) changed enterprise KPIs and sector statistics are published: the readings of one"
+                            + " enterprise within an interval give one KPI record and one re-scoring; PT0S publishes"
+                            + " every change.")
             .define(KPI_CLOSE_MARGIN, STRING, DURATIONS.closeMargin().toString(), Expectation.duration(true), LOW,
                     "Wall-clock time a KPI day stays open after its end plus the grace has passed in event time, for"
                             + " records overtaken on their way through another topic; PT0S closes at once.")
@@ -125,24 +132,29 @@ public final class ServiceSettings extends AbstractConfig {
                     Short.MAX_VALUE)), MEDIUM, "Replication factor of topics created at start-up; empty for the"
                             + " broker's default.")
             .define(API_PORT, INT, 8080, Expectation.wholeNumber(0, 65_535), HIGH,
-                    "The REST API's port; 0 takes any free port.")
+                    "Port of the REST API, /health and /metrics; 0 takes any free port.")
             .define(API_BIND_ADDRESS, STRING, "127.0.0.1", HIGH, "The address the REST API listens on (loopback only"
                     + " by default).")
             .define(API_ADVERTISED_HOST, STRING, "", MEDIUM,
-                    "The host other instances reach this one on; empty means the bind address.")
+                    "The host other instances reach this one on (Kafka Streams' application.server is set to it and the"
+                            + " port); empty means the bind address.")
             .define(API_TOKENS_FILE, STRING, "", HIGH,
-                    "A file of '<sha-256 hex of token> <role>' lines; empty for none.")
-            .define(API_TOKENS, STRING, "", HIGH, "Token entries like those of the file, separated by commas.")
+                    "A file of bearer tokens as '<sha-256 hex of token> <role>' lines (# comments); empty for none.")
+            .define(API_TOKENS, STRING, "", HIGH, "Token entries like those of the file, separated by commas, e.g."
+                    + " MATURITY_API_TOKENS=\"<hash> regulator,<hash> enterprise:E1\".")
             .define(API_MAX_BODY_BYTES, INT, 1_048_576, Expectation.wholeNumber(1, Integer.MAX_VALUE), LOW,
-                    "The largest request body the API accepts, in bytes.")
+                    "The largest request body the API accepts, in bytes (larger: 413).")
             .define(API_MIN_GROUP_SIZE, INT, 3, Expectation.wholeNumber(1, Integer.MAX_VALUE), HIGH,
                     "The fewest enterprises a group (sector) must have for its statistics to be served to callers"
-                            + " other than a regulator, in the API and in /metrics.")
+                            + " other than a regulator, in the API and in /metrics; below it only the number of enterprises is"
+                            + " served.")
             .define(STATE_MIN_FREE_MB, INT, 64, Expectation.wholeNumber(0, Integer.MAX_VALUE), LOW,
-                    "Free space, in MiB, the state directory must have at start-up.")
+                    "Free space, in MiB, the state directory (state.dir) must have at start-up; less stops the service.")
             // Below 16 MiB the write buffer manager would flush the 90-odd stores' memtables on nearly every write.
             .define(ROCKSDB_MEMORY_MB, INT, 256, Expectation.wholeNumber(16, 1_048_576), MEDIUM,
-                    "Off-heap memory, in MiB, all RocksDB stores of the process share: block cache and memtables."
+                    "Off-heap memory, in MiB, all RocksDB stores of the service share: one block cache (index and filter"
+                            + " blocks included) that also counts the memtables, which are flushed early when they"
+                            + " pass half of it."
                             + " Ignored when the settings name a rocksdb.config.setter of their own.");
 
     /** Settings an environment variable may set without a declaration or a file entry: Kafka's and the registry's. */
