@@ -201,11 +201,6 @@ public final class ServiceSettings extends AbstractConfig {
         return EnvironmentVariables.SERVICE.name(key);
     }
 
-    /** The value of any key, as text, for settings other parts of the service add. */
-    public Optional<String> value(String key) {
-        return Optional.ofNullable(textValues().get(key));
-    }
-
     /** The durations and counts the topologies use. */
     public TopologySettings topology() {
         return topology;
