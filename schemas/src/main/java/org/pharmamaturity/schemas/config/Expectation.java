@@ -11,19 +11,14 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * What a setting must be, said once: the validator of its {@link ConfigDef} entry, the "valid values" of the
  * settings reference, and the end of the sentence that reports a bad value ({@code '<value>' is not <expectation>}).
+ *
+ * @param description what a good value is, e.g. "a whole number from 0 to 65535"
+ * @param test whether a parsed value is one
  */
-public final class Expectation implements ConfigDef.Validator {
+public record Expectation(String description, Predicate<Object> test) implements ConfigDef.Validator {
 
     /** Any parsed boolean: the type has already refused everything else. */
     public static final Expectation TRUE_OR_FALSE = new Expectation("true or false", value -> true);
-
-    private final String description;
-    private final Predicate<Object> test;
-
-    private Expectation(String description, Predicate<Object> test) {
-        this.description = description;
-        this.test = test;
-    }
 
     /** An int (type INT or SHORT) from {@code min} to {@code max}. */
     public static Expectation wholeNumber(int min, int max) {
