@@ -1,5 +1,9 @@
 package org.pharmamaturity.producers;
 
+import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
+import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
+import static org.apache.kafka.common.config.ConfigDef.Type.STRING;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -9,12 +13,18 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.pharmamaturity.schemas.config.EnvironmentVariables;
+import org.pharmamaturity.schemas.config.GivenValues;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 
 /**
  * Where the producers send and how: the broker, the schema registry and the extra Kafka client settings
- * (security, tuning) of a {@code --producer-config} file (or {@code $PRODUCERS_CONFIG}). This is the only class that reads environment
- * variables; command-line options win over them.
+ * (security, tuning) of a {@code --producer-config} file, declared once in {@link #configDef()}. This is the only
+ * class that reads environment variables, by {@link EnvironmentVariables#PRODUCERS}'s rule
+ * ({@code PRODUCERS_BOOTSTRAP_SERVERS}, {@code PRODUCERS_SCHEMA_REGISTRY_URL}, {@code PRODUCERS_CONFIG});
+ * command-line options win over them.
  *
  * @param bootstrapServers Kafka {@code bootstrap.servers}
  * @param registryUrl the Confluent-compatible registry URL
@@ -22,22 +32,32 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
  */
 public record ProducerSettings(String bootstrapServers, String registryUrl, Map<String, String> clientProperties) {
 
-    /** Environment variable naming the brokers when {@code --bootstrap-servers} is not given. */
+    /** The key of the client config file; the environment rule names it {@link #CONFIG_ENV}. */
+    public static final String CONFIG_FILE = "producers.config";
+    // The names and defaults below are constants because the CLI's option descriptions quote them.
     public static final String BOOTSTRAP_ENV = "PRODUCERS_BOOTSTRAP_SERVERS";
-    /** Environment variable naming the registry when {@code --schema-registry-url} is not given. */
-    public static final String REGISTRY_ENV = "SCHEMA_REGISTRY_URL";
-    /**
-     * Environment variable naming the client config file (SASL, TLS, registry credentials) when
-     * {@code --producer-config} is not given.
-     */
     public static final String CONFIG_ENV = "PRODUCERS_CONFIG";
-    /** Used when neither option nor environment names the brokers: the local run's broker. */
+    /** The registry's variable before the rule named it PRODUCERS_SCHEMA_REGISTRY_URL; compose files use it. */
+    public static final String REGISTRY_ENV = "SCHEMA_REGISTRY_URL";
     public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
-    /** Used when neither option nor environment names the registry: the local run's registry. */
     public static final String DEFAULT_REGISTRY = "http://localhost:8081/apis/ccompat/v7";
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STRING, DEFAULT_BOOTSTRAP, HIGH,
+                    "Kafka brokers (option --bootstrap-servers).")
+            .define(AvroSerdeConfig.SCHEMA_REGISTRY_URL, STRING, DEFAULT_REGISTRY, HIGH,
+                    "Confluent-compatible schema registry (option --schema-registry-url; also $" + REGISTRY_ENV + ").")
+            .define(CONFIG_FILE, STRING, null, MEDIUM, "Java properties file of extra Kafka client and registry"
+                    + " settings (security.protocol, sasl.*, ssl.*, basic.auth.user.info,"
+                    + " schema.registry.ssl.truststore.*), passed through unchanged (option --producer-config).");
 
     public ProducerSettings {
         clientProperties = Map.copyOf(clientProperties);
+    }
+
+    /** Every setting of the producers' CLI. */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG);
     }
 
     /** The settings from the options (null when not given), then the process environment, then the defaults. */
@@ -48,13 +68,21 @@ public record ProducerSettings(String bootstrapServers, String registryUrl, Map<
     /** As {@link #resolve(String, String, Path)} with the given environment (tests pass their own). */
     public static ProducerSettings resolve(String bootstrapOption, String registryOption, Path producerConfig,
                                            Map<String, String> environment) {
-        String bootstrap = firstNonBlank(bootstrapOption, environment.get(BOOTSTRAP_ENV), DEFAULT_BOOTSTRAP);
-        String registry = firstNonBlank(registryOption, environment.get(REGISTRY_ENV), DEFAULT_REGISTRY);
-        String configEnv = environment.get(CONFIG_ENV);
-        Path config = producerConfig != null ? producerConfig
-                : configEnv == null || configEnv.isBlank() ? null : Path.of(configEnv.trim());
-        Map<String, String> extra = config == null ? Map.of() : readProperties(config);
-        return new ProducerSettings(bootstrap, registry, extra);
+        Map<String, Object> values = new HashMap<>();
+        if (environment.get(REGISTRY_ENV) != null) {
+            values.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, environment.get(REGISTRY_ENV));
+        }
+        values.putAll(EnvironmentVariables.PRODUCERS.values(CONFIG.names(), environment));
+        Map<String, Object> options = new HashMap<>();
+        options.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapOption);
+        options.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryOption);
+        options.put(CONFIG_FILE, producerConfig == null ? null : producerConfig.toString());
+        values.putAll(GivenValues.of(options));
+        AbstractConfig config = new AbstractConfig(CONFIG, GivenValues.of(values), false);
+        String file = config.getString(CONFIG_FILE);
+        return new ProducerSettings(config.getString(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG).trim(),
+                config.getString(AvroSerdeConfig.SCHEMA_REGISTRY_URL).trim(),
+                file == null ? Map.of() : readProperties(Path.of(file.trim())));
     }
 
     /**
@@ -87,14 +115,5 @@ public record ProducerSettings(String bootstrapServers, String registryUrl, Map<
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
         return values;
-    }
-
-    private static String firstNonBlank(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate.trim();
-            }
-        }
-        throw new IllegalStateException("the last candidate is a non-blank default");
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pharmamaturity.schemas.config.EnvironmentVariables;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 import picocli.CommandLine;
 
@@ -84,5 +85,18 @@ class ProducersCliTest {
         Path missing = Path.of("no-such-client.properties");
         assertThatThrownBy(() -> ProducerSettings.resolve(null, null, missing, Map.of()))
                 .isInstanceOf(ProducersException.class).hasMessageContaining("--producer-config");
+    }
+
+    @Test
+    void theEnvironmentFollowsTheOneRuleAndStillReadsTheRegistrysOlderName() {
+        // The CLI's option descriptions quote the names as constants; they are what the rule gives.
+        assertThat(ProducerSettings.BOOTSTRAP_ENV).isEqualTo(EnvironmentVariables.PRODUCERS.name("bootstrap.servers"));
+        assertThat(ProducerSettings.CONFIG_ENV).isEqualTo(EnvironmentVariables.PRODUCERS.name(ProducerSettings.CONFIG_FILE));
+
+        Map<String, String> both = Map.of("PRODUCERS_SCHEMA_REGISTRY_URL", "http://rule:8081",
+                ProducerSettings.REGISTRY_ENV, "http://older:8081");
+        assertThat(ProducerSettings.resolve(null, null, null, both).registryUrl()).isEqualTo("http://rule:8081");
+        assertThat(ProducerSettings.resolve(null, null, null, Map.of(ProducerSettings.REGISTRY_ENV,
+                "http://older:8081")).registryUrl()).isEqualTo("http://older:8081");
     }
 }

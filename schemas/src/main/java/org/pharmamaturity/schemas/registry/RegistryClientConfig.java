@@ -1,5 +1,13 @@
 package org.pharmamaturity.schemas.registry;
 
+import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
+import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
+import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
+import static org.apache.kafka.common.config.ConfigDef.Type.INT;
+import static org.apache.kafka.common.config.ConfigDef.Type.LIST;
+import static org.apache.kafka.common.config.ConfigDef.Type.PASSWORD;
+import static org.apache.kafka.common.config.ConfigDef.Type.STRING;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -8,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+import org.pharmamaturity.schemas.config.Expectation;
+import org.pharmamaturity.schemas.config.GivenValues;
 
 /**
  * How to reach the schema registry, read once from Confluent's config keys. Every key except
@@ -30,27 +43,43 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo,
         Optional<RegistryTrustStore> trustStore, Duration connectTimeout,
         Duration requestTimeout, int maxRetries, Duration retryWait, Duration retryMaxWait, int cacheCapacity) {
 
-    /** Comma-separated list of registry base URLs, e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7}. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    /** Where basic-auth credentials come from: {@code USER_INFO} or {@code URL} (the default). */
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
-    /** {@code user:password}, used when {@link #BASIC_AUTH_CREDENTIALS_SOURCE} is {@code USER_INFO}. */
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
-    /** Connect timeout in milliseconds (default 10000). */
     public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
-    /** Request (read) timeout in milliseconds (default 30000). */
     public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
-    /** Retries after an I/O error or a 5xx answer (default 3). */
     public static final String MAX_RETRIES = "max.retries";
-    /** Wait before the first retry in milliseconds (default 200), doubling per retry. */
     public static final String RETRIES_WAIT_MS = "retries.wait.ms";
-    /** Longest wait between retries in milliseconds (default 2000). */
     public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
-    /** Capacity of each schema and id cache (default 1000). */
     public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
 
     private static final String PREFIX = "schema.registry.";
     private static final String MOCK_SCHEME = "mock";
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(SCHEMA_REGISTRY_URL, LIST, List.of(), HIGH, "The registry's Confluent API base URLs, tried in"
+                    + " turn when one is unreachable, e.g. http://127.0.0.1:8081/apis/ccompat/v7; a single mock://<scope>"
+                    + " selects the in-memory registry of that scope (tests). Required.")
+            .define(BASIC_AUTH_CREDENTIALS_SOURCE, STRING, "URL", Expectation.oneOf("USER_INFO", "URL"), MEDIUM,
+                    "Where basic-auth credentials come from: " + BASIC_AUTH_USER_INFO + " or the URL's user info.")
+            .define(BASIC_AUTH_USER_INFO, PASSWORD, null, MEDIUM,
+                    "user:password, used when " + BASIC_AUTH_CREDENTIALS_SOURCE + " is USER_INFO (never logged).")
+            .define(RegistryTrustStore.LOCATION, STRING, null, MEDIUM, "The trust store an HTTPS registry is trusted"
+                    + " by, when not the JVM's default one; only with this prefix, as Kafka's own ssl.* are the broker's.")
+            .define(RegistryTrustStore.PASSWORD, PASSWORD, null, MEDIUM, "The trust store's password.")
+            .define(RegistryTrustStore.TYPE, STRING, "PKCS12", LOW, "The trust store's type: PKCS12 or JKS.")
+            .define(HTTP_CONNECT_TIMEOUT_MS, INT, 10_000, Expectation.wholeNumber(1, Integer.MAX_VALUE), LOW,
+                    "How long to wait for a TCP connection, in milliseconds.")
+            .define(HTTP_READ_TIMEOUT_MS, INT, 30_000, Expectation.wholeNumber(1, Integer.MAX_VALUE), LOW,
+                    "How long to wait for an answer, in milliseconds.")
+            .define(MAX_RETRIES, INT, 3, Expectation.wholeNumber(0, Integer.MAX_VALUE), LOW,
+                    "Retries after an I/O error or a 5xx answer.")
+            .define(RETRIES_WAIT_MS, INT, 200, Expectation.wholeNumber(0, Integer.MAX_VALUE), LOW,
+                    "Wait before the first retry, in milliseconds; it doubles on each further retry.")
+            .define(RETRIES_MAX_WAIT_MS, INT, 2_000, Expectation.wholeNumber(0, Integer.MAX_VALUE), LOW,
+                    "Longest wait between retries, in milliseconds.")
+            .define(MAX_SCHEMAS_PER_SUBJECT, INT, 1_000, Expectation.wholeNumber(1, Integer.MAX_VALUE), LOW,
+                    "Capacity of each schema and id cache.");
 
     public RegistryClientConfig {
         urls = List.copyOf(urls);
@@ -60,46 +89,55 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo,
         }
     }
 
+    /**
+     * Every setting of the client. Each but {@link #SCHEMA_REGISTRY_URL} and the trust store's may also be given
+     * with the {@code schema.registry.} prefix, which wins.
+     */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG);
+    }
+
     /** Reads the client settings from a Kafka-style config map. */
     public static RegistryClientConfig from(Map<String, ?> configs) {
-        ConfigValues values = ConfigValues.of(configs);
+        Map<String, Object> given = GivenValues.of(configs);
+        CONFIG.names().stream().filter(key -> given.containsKey(PREFIX + key))
+                .forEach(key -> given.put(key, given.get(PREFIX + key)));
+        AbstractConfig values = new AbstractConfig(CONFIG, given, false);
         List<URI> urls = new ArrayList<>();
         Optional<String> urlUserInfo = Optional.empty();
-        for (String text : values.list(SCHEMA_REGISTRY_URL)) {
-            URI uri = parseUrl(text);
+        for (Object text : values.getList(SCHEMA_REGISTRY_URL)) {
+            if (String.valueOf(text).isBlank()) {
+                continue;
+            }
+            URI uri = parseUrl(String.valueOf(text).trim());
             if (uri.getUserInfo() != null) {
                 urlUserInfo = Optional.of(uri.getUserInfo());
             }
             urls.add(MOCK_SCHEME.equals(uri.getScheme()) ? uri : withoutUserInfo(uri));
         }
-        Optional<String> userInfo = switch (clientString(values, BASIC_AUTH_CREDENTIALS_SOURCE).orElse("URL")) {
-            case "USER_INFO" -> Optional.of(clientString(values, BASIC_AUTH_USER_INFO)
-                    .filter(u -> u.contains(":"))
+        Optional<String> configuredUserInfo = Optional.ofNullable(values.getPassword(BASIC_AUTH_USER_INFO))
+                .map(Password::value);
+        Optional<String> userInfo = switch (values.getString(BASIC_AUTH_CREDENTIALS_SOURCE)) {
+            case "USER_INFO" -> Optional.of(configuredUserInfo.filter(u -> u.contains(":"))
                     .orElseThrow(() -> new ConfigException(BASIC_AUTH_USER_INFO
                             + " must be user:password when " + BASIC_AUTH_CREDENTIALS_SOURCE + " is USER_INFO")));
-            case "URL" -> {
-                if (clientString(values, BASIC_AUTH_USER_INFO).isPresent()) {
+            default -> {
+                if (configuredUserInfo.isPresent()) {
                     throw new ConfigException(BASIC_AUTH_USER_INFO + " is set but " + BASIC_AUTH_CREDENTIALS_SOURCE
                             + " is not USER_INFO; set " + BASIC_AUTH_CREDENTIALS_SOURCE
                             + "=USER_INFO (Confluent's clients ignore the user info otherwise)");
                 }
                 yield urlUserInfo;
             }
-            default -> throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE,
-                    clientString(values, BASIC_AUTH_CREDENTIALS_SOURCE).orElse(""),
-                    "supported sources are USER_INFO and URL");
         };
         if (urls.size() > 1 && urls.stream().anyMatch(u -> MOCK_SCHEME.equals(u.getScheme()))) {
-            throw new ConfigException(SCHEMA_REGISTRY_URL, values.string(SCHEMA_REGISTRY_URL).orElse(""),
-                    "a mock:// URL must be the only URL");
+            throw new ConfigException(SCHEMA_REGISTRY_URL, urls.toString(), "a mock:// URL must be the only URL");
         }
         return new RegistryClientConfig(urls, userInfo, RegistryTrustStore.from(values),
-                Duration.ofMillis(clientInt(values, HTTP_CONNECT_TIMEOUT_MS, 10_000, 1)),
-                Duration.ofMillis(clientInt(values, HTTP_READ_TIMEOUT_MS, 30_000, 1)),
-                clientInt(values, MAX_RETRIES, 3, 0),
-                Duration.ofMillis(clientInt(values, RETRIES_WAIT_MS, 200, 0)),
-                Duration.ofMillis(clientInt(values, RETRIES_MAX_WAIT_MS, 2_000, 0)),
-                clientInt(values, MAX_SCHEMAS_PER_SUBJECT, 1_000, 1));
+                Duration.ofMillis(values.getInt(HTTP_CONNECT_TIMEOUT_MS)),
+                Duration.ofMillis(values.getInt(HTTP_READ_TIMEOUT_MS)), values.getInt(MAX_RETRIES),
+                Duration.ofMillis(values.getInt(RETRIES_WAIT_MS)), Duration.ofMillis(values.getInt(RETRIES_MAX_WAIT_MS)),
+                values.getInt(MAX_SCHEMAS_PER_SUBJECT));
     }
 
     /** The scope name when the URL is {@code mock://<scope>}, the in-memory registry of tests. */
@@ -114,16 +152,6 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo,
         return "RegistryClientConfig[urls=" + urls + ", basicAuth=" + userInfo.isPresent() + ", trustStore="
                 + trustStore.map(RegistryTrustStore::toString).orElse("default") + ", connectTimeout=" + connectTimeout
                 + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + "]";
-    }
-
-    private static Optional<String> clientString(ConfigValues values, String key) {
-        return values.string(PREFIX + key).or(() -> values.string(key));
-    }
-
-    private static int clientInt(ConfigValues values, String key, int defaultValue, int min) {
-        return values.raw(PREFIX + key).isPresent()
-                ? values.integer(PREFIX + key, defaultValue, min)
-                : values.integer(key, defaultValue, min);
     }
 
     private static URI parseUrl(String text) {

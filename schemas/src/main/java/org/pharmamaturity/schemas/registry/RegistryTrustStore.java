@@ -6,7 +6,9 @@ import java.security.GeneralSecurityException;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.pharmamaturity.schemas.TrustStores;
 
 /**
@@ -20,21 +22,15 @@ import org.pharmamaturity.schemas.TrustStores;
  */
 public record RegistryTrustStore(Path location, Optional<String> password, String type) {
 
-    /** The trust store file; only with the {@code schema.registry.} prefix, as Kafka's own ssl.* are the broker's. */
     public static final String LOCATION = "schema.registry.ssl.truststore.location";
-    /** The trust store's password. */
     public static final String PASSWORD = "schema.registry.ssl.truststore.password";
-    /** The trust store's type, PKCS12 unless set. */
     public static final String TYPE = "schema.registry.ssl.truststore.type";
 
-    private static final String DEFAULT_TYPE = "PKCS12";
-
     /** The trust store the settings name, or empty when they name none (the JVM's default trust applies). */
-    static Optional<RegistryTrustStore> from(ConfigValues values) {
-        return values.string(LOCATION).filter(location -> !location.isEmpty())
-                .map(location -> new RegistryTrustStore(Path.of(location),
-                        values.string(PASSWORD).filter(password -> !password.isEmpty()),
-                        values.string(TYPE).filter(type -> !type.isEmpty()).orElse(DEFAULT_TYPE)));
+    static Optional<RegistryTrustStore> from(AbstractConfig values) {
+        return Optional.ofNullable(values.getString(LOCATION)).map(location -> new RegistryTrustStore(
+                Path.of(location.trim()), Optional.ofNullable(values.getPassword(PASSWORD)).map(Password::value),
+                values.getString(TYPE).trim()));
     }
 
     /** A TLS context that trusts exactly the certificates of this store. */

@@ -1,11 +1,19 @@
 package org.pharmamaturity.schemas.serde;
 
+import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
+import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
+import static org.apache.kafka.common.config.ConfigDef.Type.BOOLEAN;
+import static org.apache.kafka.common.config.ConfigDef.Type.CLASS;
+
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.pharmamaturity.schemas.registry.ConfigValues;
+import org.pharmamaturity.schemas.config.Expectation;
+import org.pharmamaturity.schemas.config.GivenValues;
 import org.pharmamaturity.schemas.registry.RegistryClientConfig;
 
 /**
@@ -24,33 +32,42 @@ public record AvroSerdeConfig(boolean autoRegisterSchemas, boolean useLatestVers
         Optional<Class<? extends SpecificRecord>> specificKeyType,
         Optional<Class<? extends SpecificRecord>> specificValueType) {
 
-    /** Registry base URL(s), comma-separated (see {@link RegistryClientConfig#SCHEMA_REGISTRY_URL}). */
     public static final String SCHEMA_REGISTRY_URL = RegistryClientConfig.SCHEMA_REGISTRY_URL;
-    /** {@code user:password} (see {@link RegistryClientConfig#BASIC_AUTH_USER_INFO}). */
     public static final String BASIC_AUTH_USER_INFO = RegistryClientConfig.BASIC_AUTH_USER_INFO;
-    /** {@code USER_INFO} or {@code URL} (see {@link RegistryClientConfig#BASIC_AUTH_CREDENTIALS_SOURCE}). */
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE;
-    /** Register schemas on first use (default true). */
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
-    /** Write with the subject's latest registered schema (default false; needs auto.register.schemas=false). */
     public static final String USE_LATEST_VERSION = "use.latest.version";
-    /** Deserialize into generated SpecificRecord classes (default false: GenericRecord). */
     public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
-    /** Generated class (or its name) to read keys into when specific.avro.reader is true. */
     public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
-    /** Generated class (or its name) to read values into when specific.avro.reader is true. */
     public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(AUTO_REGISTER_SCHEMAS, BOOLEAN, true, Expectation.TRUE_OR_FALSE, MEDIUM,
+                    "Register the record's schema under the subject on first use.")
+            .define(USE_LATEST_VERSION, BOOLEAN, false, Expectation.TRUE_OR_FALSE, MEDIUM,
+                    "Write with the subject's latest registered schema; needs " + AUTO_REGISTER_SCHEMAS + "=false.")
+            .define(SPECIFIC_AVRO_READER, BOOLEAN, false, Expectation.TRUE_OR_FALSE, MEDIUM,
+                    "Deserialize into generated SpecificRecord classes rather than GenericRecord.")
+            .define(SPECIFIC_AVRO_KEY_TYPE, CLASS, null, LOW, "The generated class to read keys into when "
+                    + SPECIFIC_AVRO_READER + " is true; by default the writer's record name decides.")
+            .define(SPECIFIC_AVRO_VALUE_TYPE, CLASS, null, LOW, "The generated class to read values into when "
+                    + SPECIFIC_AVRO_READER + " is true; by default the writer's record name decides.");
+
+    /** Every setting of the serde but the registry connection's ({@link RegistryClientConfig#configDef()}). */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG);
+    }
 
     /** Reads the serde settings from a Kafka-style config map. */
     public static AvroSerdeConfig from(Map<String, ?> configs) {
-        ConfigValues values = ConfigValues.of(configs);
-        boolean autoRegister = values.bool(AUTO_REGISTER_SCHEMAS, true);
-        boolean useLatest = values.bool(USE_LATEST_VERSION, false);
+        AbstractConfig values = new AbstractConfig(CONFIG, GivenValues.of(configs), false);
+        boolean autoRegister = values.getBoolean(AUTO_REGISTER_SCHEMAS);
+        boolean useLatest = values.getBoolean(USE_LATEST_VERSION);
         if (autoRegister && useLatest) {
             throw new ConfigException(USE_LATEST_VERSION + "=true needs " + AUTO_REGISTER_SCHEMAS
                     + "=false (Confluent's serializer silently ignores it otherwise); set both.");
         }
-        return new AvroSerdeConfig(autoRegister, useLatest, values.bool(SPECIFIC_AVRO_READER, false),
+        return new AvroSerdeConfig(autoRegister, useLatest, values.getBoolean(SPECIFIC_AVRO_READER),
                 recordClass(values, SPECIFIC_AVRO_KEY_TYPE), recordClass(values, SPECIFIC_AVRO_VALUE_TYPE));
     }
 
@@ -65,21 +82,10 @@ public record AvroSerdeConfig(boolean autoRegisterSchemas, boolean useLatestVers
         return context != null ? context : AvroSerdeConfig.class.getClassLoader();
     }
 
-    private static Optional<Class<? extends SpecificRecord>> recordClass(ConfigValues values, String key) {
-        Optional<Object> raw = values.raw(key);
-        if (raw.isEmpty()) {
+    private static Optional<Class<? extends SpecificRecord>> recordClass(AbstractConfig values, String key) {
+        Class<?> type = values.getClass(key);
+        if (type == null) {
             return Optional.empty();
-        }
-        Class<?> type;
-        if (raw.get() instanceof Class<?> c) {
-            type = c;
-        } else {
-            String name = raw.get().toString().trim();
-            try {
-                type = Class.forName(name, false, classLoader());
-            } catch (ClassNotFoundException e) {
-                throw new ConfigException(key, name, "no such class on the classpath");
-            }
         }
         if (!SpecificRecord.class.isAssignableFrom(type)) {
             throw new ConfigException(key, type.getName(), "not a generated Avro SpecificRecord class");

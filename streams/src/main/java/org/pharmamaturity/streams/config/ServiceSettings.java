@@ -1,17 +1,22 @@
 package org.pharmamaturity.streams.config;
 
+import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
+import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
+import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
+import static org.apache.kafka.common.config.ConfigDef.Type.BOOLEAN;
+import static org.apache.kafka.common.config.ConfigDef.Type.INT;
+import static org.apache.kafka.common.config.ConfigDef.Type.SHORT;
+import static org.apache.kafka.common.config.ConfigDef.Type.STRING;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,173 +27,178 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.schemas.Topic;
-import org.pharmamaturity.schemas.registry.RegistryTrustStore;
+import org.pharmamaturity.schemas.config.EnvironmentVariables;
+import org.pharmamaturity.schemas.config.Expectation;
+import org.pharmamaturity.schemas.registry.RegistryClientConfig;
+import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 
 /**
- * The service's configuration, read once: built-in defaults, then a properties file, then environment variables.
- * Nothing else in the service reads the environment.
+ * The service's configuration, declared once in {@link #configDef()} and read once: the declared defaults, then a
+ * properties file, then environment variables (by {@link EnvironmentVariables#SERVICE}'s rule:
+ * {@code maturity.kpi.grace} by {@code MATURITY_KPI_GRACE}, {@code bootstrap.servers} by
+ * {@code MATURITY_BOOTSTRAP_SERVERS}). Nothing else in the service reads the environment.
  *
- * <p>Keys starting with {@code maturity.} are the pipeline's own (see the constants). Every other key is passed
- * unchanged to Kafka Streams and to the Avro serdes, so Kafka settings ({@code bootstrap.servers},
- * {@code security.protocol}, {@code sasl.*}, {@code ssl.*}, ...) and registry settings
- * ({@code schema.registry.url}, {@code basic.auth.user.info}, ...) are written exactly as Kafka and Confluent
- * document them.
+ * <p>Keys starting with {@code maturity.} are the pipeline's own. Every other key is passed unchanged to Kafka
+ * Streams and to the Avro serdes, so Kafka settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}, ...)
+ * and registry settings ({@code basic.auth.user.info}, ...) are written exactly as Kafka and Confluent document them;
+ * the environment sets every key declared here and every Kafka Streams, client and registry setting.
  *
- * <p>Environment: a key is overridden by {@code MATURITY_} followed by the key in upper case with dots and hyphens
- * as underscores, without its own {@code maturity.} prefix: {@code bootstrap.servers} by
- * {@code MATURITY_BOOTSTRAP_SERVERS}, {@code maturity.kpi.grace} by {@code MATURITY_KPI_GRACE}. This works for
- * every key that has a default or appears in the file, and for every Kafka Streams, producer, consumer and admin
- * client setting (so {@code MATURITY_SECURITY_PROTOCOL}, {@code MATURITY_SASL_JAAS_CONFIG} work without a file)
- * and the registry's credentials and trust store ({@code MATURITY_BASIC_AUTH_USER_INFO},
- * {@code MATURITY_SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION}).
+ * <p>Adding a setting is one {@code define} below plus, where code reads it, a getter.
  */
-public final class ServiceSettings {
+public final class ServiceSettings extends AbstractConfig {
 
-    /** The default model: a model file, or the name of a built-in model. */
     public static final String MODEL = "maturity.model";
-    /** The model of PROCESS enterprises (file or built-in name; default cmmm-process-v1); empty for the default model. */
     public static final String MODEL_PROCESS = "maturity.model.process";
-    /** The model of DISCRETE enterprises (file or built-in name; default cmmm-discrete-v1); empty for the default model. */
     public static final String MODEL_DISCRETE = "maturity.model.discrete";
-    /** ISO-8601 duration: how far eventTime may lie in the future (default PT5M). */
     public static final String MAX_FUTURE_SKEW = "maturity.validation.max-future-skew";
-    /** ISO-8601 duration: how long eventIds are remembered to drop duplicates (default PT24H). */
     public static final String DEDUP_HORIZON = "maturity.dedup.horizon";
-    /** ISO-8601 duration: grace for late data after a UTC day ends (default PT1H). */
     public static final String KPI_GRACE = "maturity.kpi.grace";
-    /** ISO-8601 duration: silence after which an enterprise gets a DATA_GAP alert (default PT6H). */
     public static final String DATA_SILENCE = "maturity.alerts.data-silence";
-    /** ISO-8601 duration: period of the wall-clock checks (default PT1M). */
     public static final String CHECK_INTERVAL = "maturity.check-interval";
-    /** ISO-8601 duration: how often changed KPIs and sector statistics are published (default PT1S; PT0S: at once). */
     public static final String PUBLISH_INTERVAL = "maturity.kpi.publish-interval";
-    /**
-     * ISO-8601 duration: wall-clock time a KPI day stays open after its end plus the grace has passed in event time,
-     * for records overtaken on their way through another topic (default PT30S; PT0S: close at once).
-     */
     public static final String KPI_CLOSE_MARGIN = "maturity.kpi.close-margin";
-    /** Create missing topics at start-up (default true). */
     public static final String TOPICS_CREATE = "maturity.topics.create";
-    /** Replication factor of topics created at start-up; empty means the broker's default. */
     public static final String TOPICS_REPLICATION_FACTOR = "maturity.topics.replication-factor";
-    /** The REST API's port (default 8080; 0 takes any free port). */
     public static final String API_PORT = "maturity.api.port";
-    /** The address the REST API listens on (default 127.0.0.1, loopback only). */
     public static final String API_BIND_ADDRESS = "maturity.api.bind-address";
-    /** The host other instances reach this one on; empty means the bind address. */
     public static final String API_ADVERTISED_HOST = "maturity.api.advertised-host";
-    /** A file of {@code <sha-256 hex of token> <role>} lines; empty for none. */
     public static final String API_TOKENS_FILE = "maturity.api.tokens-file";
-    /** Token entries like those of the file, separated by commas (for {@code MATURITY_API_TOKENS}). */
     public static final String API_TOKENS = "maturity.api.tokens";
-    /** The largest request body the API accepts, in bytes (default 1 MiB). */
     public static final String API_MAX_BODY_BYTES = "maturity.api.max-body-bytes";
-    /** The fewest enterprises a group must have for its statistics to be served to non-regulators (default 3). */
     public static final String API_MIN_GROUP_SIZE = "maturity.api.min-group-size";
-    /** Free space, in MiB, the state directory must have at start-up. */
     public static final String STATE_MIN_FREE_MB = "maturity.state.min-free-mb";
-    /** Off-heap memory, in MiB, all RocksDB stores of the process share: block cache and memtables (default 256). */
     public static final String ROCKSDB_MEMORY_MB = "maturity.rocksdb.memory-mb";
 
     /** Appended to application.id for the reference audit application. */
     public static final String REFERENCE_AUDIT_SUFFIX = "-reference-audit";
 
     private static final String OWN_PREFIX = "maturity.";
+    private static final String REGISTRY_PREFIX = "schema.registry.";
     private static final String GLOBAL_PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler.global.enabled";
-    private static final String ENV_PREFIX = "MATURITY_";
+    private static final TopologySettings DURATIONS = TopologySettings.DEFAULTS;
 
-    private static final Map<String, String> DEFAULTS = defaults();
-    /** Settings an environment variable may set without a default or a file entry: Kafka's and the registry's. */
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(StreamsConfig.APPLICATION_ID_CONFIG, STRING, "pharma-maturity", HIGH,
+                    "Kafka Streams' application.id: the consumer group and the prefix of internal topics and stores.")
+            .define(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, STRING, "127.0.0.1:9092", HIGH, "The Kafka brokers.")
+            .define(RegistryClientConfig.SCHEMA_REGISTRY_URL, STRING, "http://127.0.0.1:8081/apis/ccompat/v7", HIGH,
+                    "The schema registry's Confluent API, for every serde of the service.")
+            .define(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, STRING, StreamsConfig.EXACTLY_ONCE_V2, MEDIUM,
+                    "Kafka Streams' processing guarantee: exactly once, so a restart never counts twice.")
+            .define(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, BOOLEAN, true,
+                    Expectation.TRUE_OR_FALSE, LOW, "Refuse to start with an auto-generated internal topic or store"
+                            + " name: they are part of the state contract.")
+            .define(GLOBAL_PROCESSING_EXCEPTION_HANDLER, BOOLEAN, true, Expectation.TRUE_OR_FALSE, LOW,
+                    "Count and log an unexpected failure in the global stores' updaters instead of stopping the service"
+                            + " (bad reference records are dead-lettered by the reference audit); Kafka 5.0's default.")
+            .define(MODEL, STRING, ModelLoader.REFERENCE_MODEL, HIGH,
+                    "The default model, a built-in name or a file: it scores enterprises whose type has no model of its own"
+                            + " and enterprises ref.enterprise does not know, and is what GET /api/v1/model serves"
+                            + " without modelVersion.")
+            .define(MODEL_PROCESS, STRING, ModelLoader.PROCESS_MODEL, MEDIUM,
+                    "The model (built-in name or file) of PROCESS enterprises; empty for the default model. Two configured"
+                            + " models may not share a version with different content.")
+            .define(MODEL_DISCRETE, STRING, ModelLoader.DISCRETE_MODEL, MEDIUM,
+                    "The model (built-in name or file) of DISCRETE enterprises; empty for the default model.")
+            .define(MAX_FUTURE_SKEW, STRING, DURATIONS.maxFutureSkew().toString(), Expectation.duration(true), MEDIUM,
+                    "How far eventTime may lie ahead of the processing clock before a record is refused as"
+                            + " FUTURE_TIMESTAMP.")
+            .define(DEDUP_HORIZON, STRING, DURATIONS.dedupHorizon().toString(), Expectation.duration(false), MEDIUM,
+                    "How long eventIds are remembered, in event time, to count a resent event once.")
+            .define(KPI_GRACE, STRING, DURATIONS.grace().toString(), Expectation.duration(true), MEDIUM,
+                    "How late a reading may arrive and still correct its day: a day closes when the latest eventTime a KPI"
+                            + " stage has seen passes its end plus the grace.")
+            .define(DATA_SILENCE, STRING, DURATIONS.dataSilence().toString(), Expectation.duration(false), MEDIUM,
+                    "Silence after which an enterprise gets a DATA_GAP alert.")
+            .define(CHECK_INTERVAL, STRING, DURATIONS.checkInterval().toString(), Expectation.duration(false), LOW,
+                    "Period of the wall-clock checks (data gaps, sector moves, model changes, changed sector benchmarks of"
+                            + " the tiers).")
+            .define(PUBLISH_INTERVAL, STRING, DURATIONS.publishInterval().toString(), Expectation.duration(true), LOW,
+                    "How often (wall clock) changed enterprise KPIs and sector statistics are published: the readings of one"
+                            + " enterprise within an interval give one KPI record and one re-scoring; PT0S publishes"
+                            + " every change.")
+            .define(KPI_CLOSE_MARGIN, STRING, DURATIONS.closeMargin().toString(), Expectation.duration(true), LOW,
+                    "Wall-clock time a KPI day stays open after its end plus the grace has passed in event time, for"
+                            + " records overtaken on their way through another topic; PT0S closes at once.")
+            .define(TOPICS_CREATE, BOOLEAN, true, Expectation.TRUE_OR_FALSE, MEDIUM,
+                    "Create missing topics at start-up.")
+            .define(TOPICS_REPLICATION_FACTOR, SHORT, null, Expectation.optional(Expectation.wholeNumber(1,
+                    Short.MAX_VALUE)), MEDIUM, "Replication factor of topics created at start-up; empty for the"
+                            + " broker's default.")
+            .define(API_PORT, INT, 8080, Expectation.wholeNumber(0, 65_535), HIGH,
+                    "Port of the REST API, /health and /metrics; 0 takes any free port.")
+            .define(API_BIND_ADDRESS, STRING, "127.0.0.1", HIGH, "The address the REST API listens on (loopback only"
+                    + " by default).")
+            .define(API_ADVERTISED_HOST, STRING, "", MEDIUM,
+                    "The host other instances reach this one on (Kafka Streams' application.server is set to it and the"
+                            + " port); empty means the bind address.")
+            .define(API_TOKENS_FILE, STRING, "", HIGH,
+                    "A file of bearer tokens as '<sha-256 hex of token> <role>' lines (# comments); empty for none.")
+            .define(API_TOKENS, STRING, "", HIGH, "Token entries like those of the file, separated by commas, e.g."
+                    + " MATURITY_API_TOKENS=\"<hash> regulator,<hash> enterprise:E1\".")
+            .define(API_MAX_BODY_BYTES, INT, 1_048_576, Expectation.wholeNumber(1, Integer.MAX_VALUE), LOW,
+                    "The largest request body the API accepts, in bytes (larger: 413).")
+            .define(API_MIN_GROUP_SIZE, INT, 3, Expectation.wholeNumber(1, Integer.MAX_VALUE), HIGH,
+                    "The fewest enterprises a group (sector) must have for its statistics to be served to callers"
+                            + " other than a regulator, in the API and in /metrics; below it only the number of enterprises is"
+                            + " served.")
+            .define(STATE_MIN_FREE_MB, INT, 64, Expectation.wholeNumber(0, Integer.MAX_VALUE), LOW,
+                    "Free space, in MiB, the state directory (state.dir) must have at start-up; less stops the service.")
+            // Below 16 MiB the write buffer manager would flush the 90-odd stores' memtables on nearly every write.
+            .define(ROCKSDB_MEMORY_MB, INT, 256, Expectation.wholeNumber(16, 1_048_576), MEDIUM,
+                    "Off-heap memory, in MiB, all RocksDB stores of the service share: one block cache (index and filter"
+                            + " blocks included) that also counts the memtables, which are flushed early when they"
+                            + " pass half of it."
+                            + " Ignored when the settings name a rocksdb.config.setter of their own.");
+
+    /** Settings an environment variable may set without a declaration or a file entry: Kafka's and the registry's. */
     private static final Set<String> KNOWN_CLIENT_KEYS = knownClientKeys();
 
-    private final Map<String, String> values;
     private final TopologySettings topology;
     private final ApiSettings api;
-    private final int stateMinFreeMb;
-    private final int rocksDbMemoryMb;
 
-    private ServiceSettings(Map<String, String> values, String source) {
-        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
-        List<String> problems = new ArrayList<>();
-        Duration skew = duration(MAX_FUTURE_SKEW, problems);
-        Duration horizon = duration(DEDUP_HORIZON, problems);
-        Duration grace = duration(KPI_GRACE, problems);
-        Duration silence = duration(DATA_SILENCE, problems);
-        Duration check = duration(CHECK_INTERVAL, problems);
-        Duration publish = duration(PUBLISH_INTERVAL, problems);
-        Duration closeMargin = duration(KPI_CLOSE_MARGIN, problems);
-        String create = values.get(TOPICS_CREATE);
-        if (!"true".equalsIgnoreCase(create) && !"false".equalsIgnoreCase(create)) {
-            problems.add(TOPICS_CREATE + ": '" + create + "' is neither true nor false");
-        }
-        replicationFactor(problems);
-        int port = integer(API_PORT, 0, 65_535, problems);
-        int maxBody = integer(API_MAX_BODY_BYTES, 1, Integer.MAX_VALUE, problems);
-        int minGroupSize = integer(API_MIN_GROUP_SIZE, 1, Integer.MAX_VALUE, problems);
-        int minFreeMb = integer(STATE_MIN_FREE_MB, 0, Integer.MAX_VALUE, problems);
-        // Below 16 MiB the write buffer manager would flush the 90-odd stores' memtables on nearly every write.
-        int rocksDbMb = integer(ROCKSDB_MEMORY_MB, 16, 1_048_576, problems);
-        TopologySettings topologySettings = null;
-        if (problems.isEmpty()) {
-            try {
-                topologySettings = new TopologySettings(skew, horizon, grace, silence, check, Topic.KEYED_PARTITIONS,
-                        publish, closeMargin);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new SettingsException(source, problems);
-        }
-        this.topology = topologySettings;
-        this.stateMinFreeMb = minFreeMb;
-        this.rocksDbMemoryMb = rocksDbMb;
-        String bind = values.get(API_BIND_ADDRESS);
-        String advertised = values.getOrDefault(API_ADVERTISED_HOST, "").isBlank() ? bind : values.get(API_ADVERTISED_HOST);
-        String tokensFile = values.getOrDefault(API_TOKENS_FILE, "");
-        this.api = new ApiSettings(port, bind, advertised,
-                tokensFile.isBlank() ? Optional.empty() : Optional.of(Path.of(tokensFile)),
-                values.getOrDefault(API_TOKENS, ""), maxBody, minGroupSize);
+    private ServiceSettings(Map<String, String> values) {
+        super(CONFIG, values, false);
+        this.topology = new TopologySettings(duration(MAX_FUTURE_SKEW), duration(DEDUP_HORIZON), duration(KPI_GRACE),
+                duration(DATA_SILENCE), duration(CHECK_INTERVAL), Topic.KEYED_PARTITIONS, duration(PUBLISH_INTERVAL),
+                duration(KPI_CLOSE_MARGIN));
+        String bind = getString(API_BIND_ADDRESS);
+        String advertised = getString(API_ADVERTISED_HOST);
+        String tokensFile = getString(API_TOKENS_FILE);
+        this.api = new ApiSettings(getInt(API_PORT), bind, advertised.isBlank() ? bind : advertised,
+                tokensFile.isBlank() ? Optional.empty() : Optional.of(Path.of(tokensFile)), getString(API_TOKENS),
+                getInt(API_MAX_BODY_BYTES), getInt(API_MIN_GROUP_SIZE));
+    }
+
+    /** Every setting of the service: key, type, default, validator, importance and documentation. */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG);
     }
 
     /** Defaults, then {@code file} (when not null), then the environment {@code env}. */
     public static ServiceSettings load(Path file, Map<String, String> env) {
-        Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
-        String source = "the built-in defaults";
-        if (file != null) {
-            merged.putAll(readFile(file));
-            source = file.toString();
-        }
-        Set<String> keys = new TreeSet<>(merged.keySet());
+        Map<String, String> values = file == null ? new LinkedHashMap<>() : readFile(file);
+        Set<String> keys = new TreeSet<>(values.keySet());
+        keys.addAll(CONFIG.names());
         keys.addAll(KNOWN_CLIENT_KEYS);
-        for (String key : keys) {
-            String override = env.get(environmentName(key));
-            if (override != null) {
-                merged.put(key, override);
-            }
-        }
-        return new ServiceSettings(merged, source + " with the environment");
+        values.putAll(EnvironmentVariables.SERVICE.values(keys, env));
+        return create(values, (file == null ? "the built-in defaults" : file.toString()) + " with the environment");
     }
 
     /** Defaults overridden by {@code overrides} (for tests and embedding). */
     public static ServiceSettings of(Map<String, String> overrides) {
-        Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
-        merged.putAll(overrides);
-        return new ServiceSettings(merged, "the given overrides");
+        return create(overrides, "the given overrides");
     }
 
     /** The environment variable that overrides {@code key}. */
     public static String environmentName(String key) {
-        String bare = key.startsWith(OWN_PREFIX) ? key.substring(OWN_PREFIX.length()) : key;
-        return ENV_PREFIX + bare.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    /** The value of any key, for settings other parts of the service add. */
-    public Optional<String> value(String key) {
-        return Optional.ofNullable(values.get(key));
+        return EnvironmentVariables.SERVICE.name(key);
     }
 
     /** The durations and counts the topologies use. */
@@ -198,17 +208,17 @@ public final class ServiceSettings {
 
     /** The default model (file path or built-in model name). */
     public String modelSource() {
-        return values.get(MODEL);
+        return getString(MODEL);
     }
 
     /** The model of PROCESS enterprises (file path or built-in model name); blank for the default model. */
     public String processModelSource() {
-        return values.get(MODEL_PROCESS);
+        return getString(MODEL_PROCESS);
     }
 
     /** The model of DISCRETE enterprises (file path or built-in model name); blank for the default model. */
     public String discreteModelSource() {
-        return values.get(MODEL_DISCRETE);
+        return getString(MODEL_DISCRETE);
     }
 
     /** The REST API's settings. */
@@ -218,44 +228,40 @@ public final class ServiceSettings {
 
     /** Whether missing topics are created at start-up. */
     public boolean createTopics() {
-        return Boolean.parseBoolean(values.get(TOPICS_CREATE));
+        return getBoolean(TOPICS_CREATE);
     }
 
     /** Replication factor for created topics; empty for the broker's default. */
     public Optional<Short> replicationFactor() {
-        return replicationFactor(new ArrayList<>());
+        return Optional.ofNullable(getShort(TOPICS_REPLICATION_FACTOR));
     }
 
     /** Kafka Streams' state.dir: the setting, else Kafka's default (a kafka-streams folder in the temp directory). */
     public Path stateDir() {
         Object kafkaDefault = StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG);
-        return Path.of(values.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, String.valueOf(kafkaDefault)));
+        return Path.of(kafkaSettings().getOrDefault(StreamsConfig.STATE_DIR_CONFIG, String.valueOf(kafkaDefault)));
     }
 
     /** The free space the state directory must have at start-up, in bytes. */
     public long stateMinFreeBytes() {
-        return stateMinFreeMb * 1024L * 1024L;
+        return getInt(STATE_MIN_FREE_MB) * 1024L * 1024L;
     }
 
     /** Kafka Streams' application.id (also the prefix of internal topics and the consumer group). */
     public String applicationId() {
-        return values.get(StreamsConfig.APPLICATION_ID_CONFIG);
+        return getString(StreamsConfig.APPLICATION_ID_CONFIG);
     }
 
     /** Everything but the pipeline's own keys: Kafka Streams, client and registry settings. */
     public Map<String, String> kafkaSettings() {
-        Map<String, String> kafka = new TreeMap<>();
-        values.forEach((key, value) -> {
-            if (!key.startsWith(OWN_PREFIX)) {
-                kafka.put(key, value);
-            }
-        });
+        Map<String, String> kafka = textValues();
+        kafka.keySet().removeIf(key -> key.startsWith(OWN_PREFIX));
         return kafka;
     }
 
     /** The off-heap memory all RocksDB stores of the process share, in bytes. */
     public long rocksDbMemoryBytes() {
-        return rocksDbMemoryMb * 1024L * 1024L;
+        return getInt(ROCKSDB_MEMORY_MB) * 1024L * 1024L;
     }
 
     /** The settings for KafkaStreams (exception handlers are added by the dead-letter wiring). */
@@ -273,7 +279,7 @@ public final class ServiceSettings {
     public Properties referenceAuditProperties() {
         Properties properties = streamsProperties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId() + REFERENCE_AUDIT_SUFFIX);
-        String clientId = values.get(StreamsConfig.CLIENT_ID_CONFIG);
+        String clientId = kafkaSettings().get(StreamsConfig.CLIENT_ID_CONFIG);
         if (clientId != null && !clientId.isBlank()) {
             properties.put(StreamsConfig.CLIENT_ID_CONFIG, clientId + REFERENCE_AUDIT_SUFFIX);
         }
@@ -286,45 +292,42 @@ public final class ServiceSettings {
         return Map.copyOf(kafkaSettings());
     }
 
-    private Duration duration(String key, List<String> problems) {
-        String text = values.get(key);
-        try {
-            return Duration.parse(text);
-        } catch (DateTimeParseException | NullPointerException e) {
-            problems.add(key + ": '" + text + "' is not an ISO-8601 duration such as PT1H or P1D");
-            return null;
-        }
+    /** Every setting as text: the declared defaults, then the given values (also the undeclared Kafka ones). */
+    private Map<String, String> textValues() {
+        Map<String, String> text = new TreeMap<>();
+        values().forEach((key, value) -> {
+            if (value != null) {
+                text.put(key, String.valueOf(value));
+            }
+        });
+        originalsStrings().forEach((key, value) -> text.putIfAbsent(key, value));
+        return text;
     }
 
-    private int integer(String key, int min, int max, List<String> problems) {
-        String text = values.getOrDefault(key, "").trim();
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(key + ": '" + text + "' is not a whole number from " + min + " to " + max);
-        return min;
+    private Duration duration(String key) {
+        return Duration.parse(getString(key).trim());
     }
 
-    private Optional<Short> replicationFactor(List<String> problems) {
-        String text = values.getOrDefault(TOPICS_REPLICATION_FACTOR, "").trim();
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            short factor = Short.parseShort(text);
-            if (factor >= 1) {
-                return Optional.of(factor);
+    /** Checks every value against its declaration and reports all problems at once. */
+    private static ServiceSettings create(Map<String, String> given, String source) {
+        Map<String, String> values = new LinkedHashMap<>(given);
+        // An empty value of a setting without a default means "not set" (e.g. the broker's replication factor).
+        values.entrySet().removeIf(e -> e.getValue().isBlank() && CONFIG.configKeys().containsKey(e.getKey())
+                && CONFIG.configKeys().get(e.getKey()).defaultValue == null);
+        Map<String, ConfigValue> checked = new LinkedHashMap<>();
+        CONFIG.validate(values).forEach(value -> checked.put(value.name(), value));
+        List<String> problems = new ArrayList<>();
+        for (ConfigDef.ConfigKey key : CONFIG.configKeys().values()) {
+            if (!checked.get(key.name).errorMessages().isEmpty()) {
+                problems.add(key.validator instanceof Expectation expectation
+                        ? expectation.problem(key.name, values.get(key.name))
+                        : String.join("; ", checked.get(key.name).errorMessages()));
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        problems.add(TOPICS_REPLICATION_FACTOR + ": '" + text + "' is not a replication factor of 1 or more");
-        return Optional.empty();
+        if (!problems.isEmpty()) {
+            throw new SettingsException(source, problems);
+        }
+        return new ServiceSettings(values);
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -344,44 +347,11 @@ public final class ServiceSettings {
         keys.addAll(ProducerConfig.configNames());
         keys.addAll(ConsumerConfig.configNames());
         keys.addAll(AdminClientConfig.configNames());
-        keys.addAll(List.of("basic.auth.credentials.source", "basic.auth.user.info", "auto.register.schemas",
-                "use.latest.version", RegistryTrustStore.LOCATION, RegistryTrustStore.PASSWORD, RegistryTrustStore.TYPE));
+        keys.addAll(AvroSerdeConfig.configDef().names());
+        for (String key : RegistryClientConfig.configDef().names()) {
+            keys.add(key);
+            keys.add(key.startsWith(REGISTRY_PREFIX) ? key : REGISTRY_PREFIX + key);
+        }
         return Set.copyOf(keys);
-    }
-
-    private static Map<String, String> defaults() {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "pharma-maturity");
-        defaults.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-        defaults.put("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7");
-        defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // Refuse to start with an auto-generated internal topic or store name: they are part of the state contract.
-        defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        // An unexpected failure in the global stores' updaters is counted and logged instead of stopping the service
-        // (bad reference records are skipped there and dead-lettered by the reference audit); this is the default
-        // from Kafka 5.0, hence its constant is deprecated in 4.3.
-        defaults.put(GLOBAL_PROCESSING_EXCEPTION_HANDLER, "true");
-        defaults.put(MODEL, ModelLoader.REFERENCE_MODEL);
-        defaults.put(MODEL_PROCESS, ModelLoader.PROCESS_MODEL);
-        defaults.put(MODEL_DISCRETE, ModelLoader.DISCRETE_MODEL);
-        defaults.put(MAX_FUTURE_SKEW, TopologySettings.DEFAULTS.maxFutureSkew().toString());
-        defaults.put(DEDUP_HORIZON, TopologySettings.DEFAULTS.dedupHorizon().toString());
-        defaults.put(KPI_GRACE, TopologySettings.DEFAULTS.grace().toString());
-        defaults.put(DATA_SILENCE, TopologySettings.DEFAULTS.dataSilence().toString());
-        defaults.put(CHECK_INTERVAL, TopologySettings.DEFAULTS.checkInterval().toString());
-        defaults.put(PUBLISH_INTERVAL, TopologySettings.DEFAULTS.publishInterval().toString());
-        defaults.put(KPI_CLOSE_MARGIN, TopologySettings.DEFAULTS.closeMargin().toString());
-        defaults.put(TOPICS_CREATE, "true");
-        defaults.put(TOPICS_REPLICATION_FACTOR, "");
-        defaults.put(API_PORT, "8080");
-        defaults.put(API_BIND_ADDRESS, "127.0.0.1");
-        defaults.put(API_ADVERTISED_HOST, "");
-        defaults.put(API_TOKENS_FILE, "");
-        defaults.put(API_TOKENS, "");
-        defaults.put(API_MAX_BODY_BYTES, "1048576");
-        defaults.put(API_MIN_GROUP_SIZE, "3");
-        defaults.put(STATE_MIN_FREE_MB, "64");
-        defaults.put(ROCKSDB_MEMORY_MB, "256");
-        return defaults;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The settings the topologies themselves depend on (the part of {@link ServiceSettings} a
- * {@code TopologyTestDriver} test sets directly).
+ * {@code TopologyTestDriver} test sets directly); {@link ServiceSettings#configDef()} validates them.
  *
  * @param maxFutureSkew how far an eventTime may lie ahead of the processing clock before the record is refused
  *        as FUTURE_TIMESTAMP (source clocks drift; a record from the future would close windows early)
@@ -33,19 +33,6 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
             Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6, Duration.ofSeconds(1),
             Duration.ofSeconds(30));
 
-    public TopologySettings {
-        requirePositive("maxFutureSkew", maxFutureSkew, true);
-        requirePositive("dedupHorizon", dedupHorizon, false);
-        requirePositive("grace", grace, true);
-        requirePositive("dataSilence", dataSilence, false);
-        requirePositive("checkInterval", checkInterval, false);
-        requirePositive("publishInterval", publishInterval, true);
-        requirePositive("closeMargin", closeMargin, true);
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
-        }
-    }
-
     /** These settings with another {@link #publishInterval()}. */
     public TopologySettings withPublishInterval(Duration interval) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions, interval,
@@ -56,12 +43,5 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
     public TopologySettings withCloseMargin(Duration margin) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
                 publishInterval, margin);
-    }
-
-    private static void requirePositive(String name, Duration value, boolean zeroAllowed) {
-        if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
-            throw new IllegalArgumentException(name + " must be a positive duration" + (zeroAllowed ? " or zero" : "")
-                    + ", not " + value);
-        }
     }
 }

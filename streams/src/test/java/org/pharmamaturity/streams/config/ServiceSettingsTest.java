@@ -142,4 +142,17 @@ class ServiceSettingsTest {
         assertThat(settings.streamsProperties()).containsEntry("security.protocol", "SASL_SSL");
         assertThat(settings.referenceAuditProperties()).containsEntry("security.protocol", "SASL_SSL");
     }
+
+    @Test
+    void everyDeclaredKeyIsSetByItsVariableAndABadOneSaysWhatItMustBe() {
+        SettingsException error = catchThrowableOfType(SettingsException.class, () -> ServiceSettings.load(null,
+                Map.of("MATURITY_ROCKSDB_MEMORY_MB", "8", "MATURITY_TOPICS_CREATE", "maybe",
+                        "MATURITY_ALERTS_DATA_SILENCE", "PT0S")));
+        // reported in declaration order: data silence, topic creation, then RocksDB memory (16 MiB at least)
+        assertThat(error.problems()).containsExactly(
+                "maturity.alerts.data-silence: 'PT0S' is not an ISO-8601 duration such as PT1H or P1D, above zero",
+                "maturity.topics.create: 'maybe' is not true or false",
+                "maturity.rocksdb.memory-mb: '8' is not a whole number from 16 to 1048576");
+        assertThat(error.getMessage()).startsWith("The settings from the built-in defaults with the environment");
+    }
 }
