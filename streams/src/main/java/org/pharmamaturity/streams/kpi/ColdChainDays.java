@@ -106,16 +106,7 @@ public final class ColdChainDays implements DayStateFunction<ColdChainReading, C
     }
 
     private static ColdChainUnitDay unitDay(ColdChainUnit unit, int day) {
-        List<ColdChainUnitDay> unitDays = unit.getDays();
-        int index = 0;
-        while (index < unitDays.size() && unitDays.get(index).getDay() < day) {
-            index++;
-        }
-        if (index < unitDays.size() && unitDays.get(index).getDay() == day) {
-            return unitDays.get(index);
-        }
-        ColdChainUnitDay created = new ColdChainUnitDay(day, new ArrayList<>(), new ArrayList<>(), null);
-        unitDays.add(index, created);
-        return created;
+        return UtcDays.entryOf(unit.getDays(), day, ColdChainUnitDay::getDay,
+                d -> new ColdChainUnitDay(d, new ArrayList<>(), new ArrayList<>(), null));
     }
 }

@@ -2,11 +2,13 @@ package org.pharmamaturity.streams.kpi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
+import org.pharmamaturity.evaluation.kpi.EnergyMeteringCoverage;
 import org.pharmamaturity.evaluation.kpi.StandardCoalEquivalent;
 import org.pharmamaturity.streams.state.avro.BatchFact;
 import org.pharmamaturity.streams.state.avro.BatchTrack;
@@ -23,7 +25,7 @@ import org.pharmamaturity.streams.state.avro.TelemetryFact;
  * How one fact changes an enterprise's days and batches, as a pure function over what it reads (no store): an
  * equipment's OEE figures and a unit's cold-chain figures replace that equipment's or unit's previous figures for
  * their day (their upstream processors applied the grace already); a telemetry fact marks the equipment as
- * reporting; an energy reading adds its kgce and its 15-minute slot; a deviation counts on the day it was opened; a
+ * reporting; an energy reading adds its kgce and marks its 15-minute slot; a deviation counts on the day it was opened; a
  * batch counts on the day it was released, as right first time unless a deviation naming it arrived before its day
  * closed. A fact straight from an input event whose day closed is late: it changes no day, but a batch's deviation
  * mark is kept whatever the day.
@@ -111,7 +113,13 @@ public final class EnterpriseDayFacts {
                 day.getUnconvertibleEnergy().add(pair);
             }
         }
-        day.getMeterReadings().computeIfAbsent(energy.getMeterId(), meter -> new ArrayList<>()).add(timeMs);
+        // Pre-aggregated: the metering coverage asks only which 15-minute slots of the day had a reading, so a
+        // meter keeps one slot start per slot (at most 96 a day), however often it reads.
+        long slotStartMs = timeMs - Math.floorMod(timeMs, EnergyMeteringCoverage.INTERVAL_MS);
+        List<Long> slots = day.getMeterReadings().computeIfAbsent(energy.getMeterId(), meter -> new ArrayList<>());
+        if (!slots.contains(slotStartMs)) {
+            slots.add(slotStartMs);
+        }
     }
 
     private boolean applyBatch(long timeMs, BatchFact batch) {

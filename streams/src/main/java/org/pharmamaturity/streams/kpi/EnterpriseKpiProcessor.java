@@ -30,6 +30,7 @@ import org.pharmamaturity.streams.state.avro.BatchTrack;
 import org.pharmamaturity.streams.state.avro.EnterpriseDay;
 import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 import org.pharmamaturity.streams.state.avro.PendingKpis;
+import org.pharmamaturity.streams.state.avro.RollingTallies;
 
 /**
  * Per enterprise (facts keyed by enterpriseId): keeps one EnterpriseDay per UTC day of the last
@@ -39,8 +40,9 @@ import org.pharmamaturity.streams.state.avro.PendingKpis;
  * <p>When it publishes: every fact is applied to the stored days at once, but the enterprise is only marked as
  * due ({@code kpi-enterprise-pending}); a wall-clock punctuator publishes the due enterprises every
  * {@code publishInterval}. The KPIs of a busy enterprise are computed, published and re-scored once per interval
- * instead of once per reading (the window of 30 days is re-tallied each time, so this is where the time went). A
- * zero interval publishes on every fact.
+ * instead of once per reading. A zero interval publishes on every fact. The rolling values are running sums
+ * ({@link RollingWindow}, store {@code kpi-enterprise-window}): a publication adds the days that changed and takes
+ * out the days that left the window, without reading the window again.
  *
  * <p>What goes where is {@link EnterpriseDayFacts}, a pure function over the stored days and batches. Days close
  * as the equipment days do ({@link DayWindows}: event time past the day's end plus the grace, then the close margin
@@ -72,6 +74,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     private KeyValueStore<String, BatchTrack> batches;
     private KeyValueStore<String, EnterpriseKpi> daily;
     private KeyValueStore<String, EnterpriseKpi> rolling;
+    private KeyValueStore<String, RollingTallies> windows;
     private ReferenceData reference;
     private DayWindows days;
     private KeyValueStore<String, PendingKpis> pending;
@@ -95,6 +98,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         this.batches = context.getStateStore(StoreNames.KPI_ENTERPRISE_BATCHES);
         this.daily = context.getStateStore(StoreNames.KPI_ENTERPRISE_DAILY);
         this.rolling = context.getStateStore(StoreNames.KPI_ENTERPRISE_ROLLING);
+        this.windows = context.getStateStore(StoreNames.KPI_ENTERPRISE_WINDOW);
         this.reference = ReferenceData.from(context);
         // No punctuator for the margin: closing a day changes nothing stored here, it only refuses later facts.
         this.days = DayWindows.resume(context.getStateStore(StoreNames.KPI_ENTERPRISE_EVENT_TIME), grace, closeMargin);
@@ -164,11 +168,13 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         long latestMs = Math.max(latestFactMs, previousRolling == null ? Long.MIN_VALUE
                 : previousRolling.getAsOf().toEpochMilli());
         int latestDay = UtcDays.dayOf(latestMs);
-        List<EnterpriseDay> window = window(enterpriseId, latestDay);
-        EnterpriseTallies total = EnterpriseTallies.NONE;
-        for (EnterpriseDay enterpriseDay : window) {
-            total = total.plus(EnterpriseTallies.of(enterpriseDay, latestMs + 1));
-        }
+        RollingTallies saved = windows.get(enterpriseId);
+        RollingWindow window = saved == null ? RollingWindow.empty() : RollingWindow.of(saved);
+        // Without running sums yet (a new enterprise, or a store written before they existed) the window is read once.
+        window.update(latestMs, saved == null ? storedWindow(enterpriseId, latestDay) : days,
+                day -> dayStore.get(dayKey(enterpriseId, day)));
+        windows.put(enterpriseId, window.state());
+        EnterpriseTallies total = window.tallies();
         long firstSeenMs = total.earliestRawMs();
         List<Equipment> registered = reference.registeredEquipment(enterpriseId);
         for (EnterpriseDay enterpriseDay : days) {
@@ -225,8 +231,8 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
                 .build();
     }
 
-    /** The days of the rolling window ending with {@code latestDay}, oldest first. */
-    private List<EnterpriseDay> window(String enterpriseId, int latestDay) {
+    /** The stored days of the rolling window ending with {@code latestDay}, oldest first. */
+    private List<EnterpriseDay> storedWindow(String enterpriseId, int latestDay) {
         List<EnterpriseDay> window = new ArrayList<>();
         try (KeyValueIterator<String, EnterpriseDay> range = dayStore.range(
                 dayKey(enterpriseId, latestDay - ROLLING_DAYS + 1), dayKey(enterpriseId, latestDay))) {

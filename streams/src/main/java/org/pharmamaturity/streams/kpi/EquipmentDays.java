@@ -159,17 +159,8 @@ public final class EquipmentDays implements DayStateFunction<SpecificRecord, Equ
 
     /** The tally of the day, added in day order when the day has none yet. */
     private static EquipmentDayTally tally(EquipmentTrack track, int day) {
-        List<EquipmentDayTally> tallies = track.getDays();
-        int index = 0;
-        while (index < tallies.size() && tallies.get(index).getDay() < day) {
-            index++;
-        }
-        if (index < tallies.size() && tallies.get(index).getDay() == day) {
-            return tallies.get(index);
-        }
-        EquipmentDayTally tally = new EquipmentDayTally(day, 0L, 0L, 0.0, null);
-        tallies.add(index, tally);
-        return tally;
+        return UtcDays.entryOf(track.getDays(), day, EquipmentDayTally::getDay,
+                d -> new EquipmentDayTally(d, 0L, 0L, 0.0, null));
     }
 
     private static boolean stateKnownAt(EquipmentTrack track, long timeMs) {

@@ -7,6 +7,7 @@ import static org.pharmamaturity.streams.testing.TestRecords.deviation;
 import static org.pharmamaturity.streams.testing.TestRecords.electricity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,18 @@ class EnterpriseDayFactsTest {
         EnterpriseDay day = applied.days().get(MARCH_1);
         assertThat(day.getEnergyKgce()).isCloseTo(12.29, within(1e-9)); // 100 kWh x 0.1229 kgce/kWh
         assertThat(day.getMeterReadings()).containsOnlyKeys("M1");
+    }
+
+    @Test
+    void aMeterKeepsOneSlotPerQuarterHourHoweverOftenItReads() {
+        for (String time : List.of("2025-03-01T10:01:00Z", "2025-03-01T10:14:59Z", "2025-03-01T10:15:00Z")) {
+            apply(EnterpriseFacts.of(electricity("M1", "E1", time, 1)), MARCH_1).days().forEach(storedDays::put);
+        }
+
+        // 10:01 and 10:14:59 fall in the slot from 10:00, 10:15 starts the next one.
+        assertThat(storedDays.get(MARCH_1).getMeterReadings().get("M1"))
+                .containsExactly(ms("2025-03-01T10:00:00Z"), ms("2025-03-01T10:15:00Z"));
+        assertThat(storedDays.get(MARCH_1).getEnergyKgce()).isCloseTo(0.3687, within(1e-9)); // 3 x 0.1229
     }
 
     @Test
