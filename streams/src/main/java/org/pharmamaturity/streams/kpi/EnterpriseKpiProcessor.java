@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +17,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.pharmamaturity.evaluation.kpi.NetworkingRate;
-import org.pharmamaturity.evaluation.kpi.StandardCoalEquivalent;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.Equipment;
@@ -27,17 +25,11 @@ import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.reference.ReferenceData;
 import org.pharmamaturity.streams.state.PendingPublications;
 import org.pharmamaturity.streams.state.StoreNames;
-import org.pharmamaturity.streams.state.avro.BatchFact;
 import org.pharmamaturity.streams.state.avro.BatchTrack;
-import org.pharmamaturity.streams.state.avro.ColdChainDayFigures;
-import org.pharmamaturity.streams.state.avro.EnergyFact;
 import org.pharmamaturity.streams.state.avro.EnterpriseDay;
 import org.pharmamaturity.streams.state.avro.EnterpriseFact;
-import org.pharmamaturity.streams.state.avro.EquipmentDayFact;
 import org.pharmamaturity.streams.state.avro.PendingKpis;
-import org.pharmamaturity.streams.state.avro.QualityFact;
-import org.pharmamaturity.streams.state.avro.ReleasedBatch;
-import org.pharmamaturity.streams.state.avro.TelemetryFact;
+import org.pharmamaturity.streams.state.avro.RollingTallies;
 
 /**
  * Per enterprise (facts keyed by enterpriseId): keeps one EnterpriseDay per UTC day of the last
@@ -47,19 +39,15 @@ import org.pharmamaturity.streams.state.avro.TelemetryFact;
  * <p>When it publishes: every fact is applied to the stored days at once, but the enterprise is only marked as
  * due ({@code kpi-enterprise-pending}); a wall-clock punctuator publishes the due enterprises every
  * {@code publishInterval}. The KPIs of a busy enterprise are computed, published and re-scored once per interval
- * instead of once per reading (the window of 30 days is re-tallied each time, so this is where the time went). A
- * zero interval publishes on every fact.
+ * instead of once per reading. A zero interval publishes on every fact. The rolling values are running sums
+ * ({@link RollingWindow}, store {@code kpi-enterprise-window}): a publication adds the days that changed and takes
+ * out the days that left the window, without reading the window again.
  *
- * <p>What goes where: an equipment's OEE figures and a unit's cold-chain figures replace that equipment's or
- * unit's previous figures for their day (they come from upstream processors that applied the grace already); a
- * telemetry fact marks the equipment as reporting; an energy reading adds its kgce and its 15-minute slot; a
- * deviation counts on the day it was opened; a batch counts on the day it was released, as right first time
- * unless a deviation naming it arrived before its day closed. Days close as the equipment days do
- * ({@link DayWindows}: event time past the day's end plus the grace, then the close margin in wall-clock time, since
- * the facts come through six repartition topics whose upstream tasks commit at different moments). Facts straight
- * from input events whose day closed are counted as late and dropped (a fact no longer holds its input record, so
- * unlike the equipment and cold-chain stages this one cannot dead-letter it); a batch's deviation mark is kept
- * whatever the day.
+ * <p>What goes where is {@link EnterpriseDayFacts}, a pure function over the stored days and batches. Days close
+ * as the equipment days do ({@link DayWindows}: event time past the day's end plus the grace, then the close margin
+ * in wall-clock time, since the facts come through six repartition topics whose upstream tasks commit at different
+ * moments). Facts straight from input events whose day closed are counted as late and dropped (a fact no longer
+ * holds its input record, so unlike the equipment and cold-chain stages this one cannot dead-letter it).
  *
  * <p>The networking rate of a day (and the key-equipment rates, {@link RegistryIndicators}) counts the registered
  * equipment (the enterprise's equipment in ref.equipment
@@ -77,9 +65,6 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     /** Days a batch is remembered after its latest event (for deviations raised before release). */
     public static final int BATCH_RETENTION_DAYS = 60;
 
-    private static final String RELEASED = "RELEASED";
-    private static final String DEVIATION = "DEVIATION";
-
     private final Duration grace;
     private final Duration closeMargin;
     private final Duration publishInterval;
@@ -89,6 +74,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     private KeyValueStore<String, BatchTrack> batches;
     private KeyValueStore<String, EnterpriseKpi> daily;
     private KeyValueStore<String, EnterpriseKpi> rolling;
+    private KeyValueStore<String, RollingTallies> windows;
     private ReferenceData reference;
     private DayWindows days;
     private KeyValueStore<String, PendingKpis> pending;
@@ -112,6 +98,7 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         this.batches = context.getStateStore(StoreNames.KPI_ENTERPRISE_BATCHES);
         this.daily = context.getStateStore(StoreNames.KPI_ENTERPRISE_DAILY);
         this.rolling = context.getStateStore(StoreNames.KPI_ENTERPRISE_ROLLING);
+        this.windows = context.getStateStore(StoreNames.KPI_ENTERPRISE_WINDOW);
         this.reference = ReferenceData.from(context);
         // No punctuator for the margin: closing a day changes nothing stored here, it only refuses later facts.
         this.days = DayWindows.resume(context.getStateStore(StoreNames.KPI_ENTERPRISE_EVENT_TIME), grace, closeMargin);
@@ -127,29 +114,30 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     public void process(Record<String, EnterpriseFact> record) {
         String enterpriseId = record.key();
         EnterpriseFact fact = record.value();
-        Days touched = new Days(enterpriseId);
         // Every fact's record timestamp is an event time (validation and the KPI processors stamp it so).
         long nowMs = days.observe(record.timestamp(), context.currentSystemTimeMs());
-        if (!apply(enterpriseId, fact, touched)) {
+        EnterpriseDayFacts.Applied applied = EnterpriseDayFacts.apply(enterpriseId, fact, days.firstOpenDay(),
+                day -> dayStore.get(dayKey(enterpriseId, day)),
+                batchId -> batches.get(StoreNames.enterpriseKey(enterpriseId, batchId)));
+        if (!applied.inTime()) {
             meters.lateRecord(STAGE);
         }
+        applied.batches().forEach((batchId, track) -> batches.put(StoreNames.enterpriseKey(enterpriseId, batchId),
+                track));
         pruneBatches(nowMs);
-        if (touched.loaded.isEmpty()) {
+        if (applied.days().isEmpty()) {
             return;
         }
-        touched.loaded.forEach((day, enterpriseDay) -> {
-            enterpriseDay.setLatestMs(Math.max(enterpriseDay.getLatestMs(), fact.getTimeMs()));
-            dayStore.put(dayKey(enterpriseId, day), enterpriseDay);
-        });
+        applied.days().forEach((day, enterpriseDay) -> dayStore.put(dayKey(enterpriseId, day), enterpriseDay));
         if (pending == null) {
-            publish(enterpriseId, touched.loaded.values(), fact.getTimeMs(), record.timestamp());
+            publish(enterpriseId, applied.days().values(), fact.getTimeMs(), record.timestamp());
             return;
         }
         PendingKpis due = pending.get(enterpriseId);
         if (due == null) {
             due = new PendingKpis(new ArrayList<>(), fact.getTimeMs(), record.timestamp());
         }
-        for (int day : touched.loaded.keySet()) {
+        for (int day : applied.days().keySet()) {
             if (!due.getDays().contains(day)) {
                 due.getDays().add(day);
             }
@@ -180,11 +168,13 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         long latestMs = Math.max(latestFactMs, previousRolling == null ? Long.MIN_VALUE
                 : previousRolling.getAsOf().toEpochMilli());
         int latestDay = UtcDays.dayOf(latestMs);
-        List<EnterpriseDay> window = window(enterpriseId, latestDay);
-        EnterpriseTallies total = EnterpriseTallies.NONE;
-        for (EnterpriseDay enterpriseDay : window) {
-            total = total.plus(EnterpriseTallies.of(enterpriseDay, latestMs + 1));
-        }
+        RollingTallies saved = windows.get(enterpriseId);
+        RollingWindow window = saved == null ? RollingWindow.empty() : RollingWindow.of(saved);
+        // Without running sums yet (a new enterprise, or a store written before they existed) the window is read once.
+        window.update(latestMs, saved == null ? storedWindow(enterpriseId, latestDay) : days,
+                day -> dayStore.get(dayKey(enterpriseId, day)));
+        windows.put(enterpriseId, window.state());
+        EnterpriseTallies total = window.tallies();
         long firstSeenMs = total.earliestRawMs();
         List<Equipment> registered = reference.registeredEquipment(enterpriseId);
         for (EnterpriseDay enterpriseDay : days) {
@@ -195,111 +185,6 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         if (previousRolling != null && UtcDays.dayOf(previousRolling.getAsOf().toEpochMilli()) < latestDay) {
             pruneDays(enterpriseId, latestDay);
         }
-    }
-
-    /** Applies the fact to the days it concerns; false when it came too late for its day. */
-    private boolean apply(String enterpriseId, EnterpriseFact fact, Days touched) {
-        int factDay = UtcDays.dayOf(fact.getTimeMs());
-        Object what = fact.getFact();
-        if (what instanceof EquipmentDayFact equipment) {
-            EnterpriseDay day = touched.get(equipment.getDay());
-            day.getEquipment().put(equipment.getEquipmentId(), equipment.getFigures());
-            day.getEquipmentFlags().put(equipment.getEquipmentId(), new ArrayList<>(equipment.getFlags()));
-            return true;
-        }
-        if (what instanceof ColdChainDayFigures unit) {
-            touched.get(unit.getDay()).getColdChain().put(unit.getUnitId(), unit);
-            return true;
-        }
-        if (what instanceof BatchFact batch) {
-            return applyBatch(enterpriseId, fact, batch, touched);
-        }
-        if (what instanceof QualityFact quality) {
-            return applyQuality(enterpriseId, quality, touched);
-        }
-        if (!days.isOpen(factDay)) {
-            return false;
-        }
-        EnterpriseDay day = touched.get(factDay);
-        day.setEarliestRawMs(Math.min(day.getEarliestRawMs(), fact.getTimeMs()));
-        if (what instanceof TelemetryFact telemetry) {
-            day.getLastReadingMs().merge(telemetry.getEquipmentId(), fact.getTimeMs(), Math::max);
-        } else if (what instanceof EnergyFact energy) {
-            applyEnergy(day, fact.getTimeMs(), energy);
-        }
-        return true;
-    }
-
-    private static void applyEnergy(EnterpriseDay day, long timeMs, EnergyFact energy) {
-        try {
-            double kgce = StandardCoalEquivalent.toKgce(energy.getCarrier(), energy.getQuantity(), energy.getUnit());
-            day.setEnergyKgce(day.getEnergyKgce() + kgce);
-        } catch (IllegalArgumentException e) {
-            String pair = energy.getCarrier() + "/" + energy.getUnit();
-            if (!day.getUnconvertibleEnergy().contains(pair)) {
-                day.getUnconvertibleEnergy().add(pair);
-            }
-        }
-        day.getMeterReadings().computeIfAbsent(energy.getMeterId(), meter -> new ArrayList<>()).add(timeMs);
-    }
-
-    private boolean applyBatch(String enterpriseId, EnterpriseFact fact, BatchFact batch, Days touched) {
-        String key = StoreNames.enterpriseKey(enterpriseId, batch.getBatchId());
-        BatchTrack track = batches.get(key);
-        if (track == null) {
-            track = new BatchTrack(batch.getBatchId(), null, false, null, fact.getTimeMs());
-        }
-        track.setLatestMs(Math.max(track.getLatestMs(), fact.getTimeMs()));
-        if (batch.getElectronicRecordShare() != null) {
-            track.setElectronicRecordShare(batch.getElectronicRecordShare());
-        }
-        boolean inTime = true;
-        int factDay = UtcDays.dayOf(fact.getTimeMs());
-        if (RELEASED.equals(batch.getStatus()) && track.getReleasedDay() == null) {
-            track.setReleasedDay(factDay);
-            inTime = days.isOpen(factDay);
-        }
-        if (track.getReleasedDay() != null && days.isOpen(track.getReleasedDay())) {
-            EnterpriseDay day = touched.get(track.getReleasedDay());
-            day.getReleasedBatches().put(batch.getBatchId(), new ReleasedBatch(track.getDeviationRaised(),
-                    track.getElectronicRecordShare()));
-            if (track.getReleasedDay() == factDay) {
-                day.setEarliestRawMs(Math.min(day.getEarliestRawMs(), fact.getTimeMs()));
-            }
-        }
-        batches.put(key, track);
-        return inTime;
-    }
-
-    private boolean applyQuality(String enterpriseId, QualityFact quality, Days touched) {
-        if (!DEVIATION.equals(quality.getType())) {
-            return true;
-        }
-        boolean inTime = true;
-        int openedDay = UtcDays.dayOf(quality.getOpenedAtMs());
-        if (!days.isOpen(openedDay)) {
-            inTime = false;
-        } else {
-            EnterpriseDay day = touched.get(openedDay);
-            day.getDeviations().put(quality.getQualityEventId(), quality.getSeverity());
-            day.setEarliestRawMs(Math.min(day.getEarliestRawMs(), quality.getOpenedAtMs()));
-        }
-        if (quality.getBatchId() != null) {
-            String key = StoreNames.enterpriseKey(enterpriseId, quality.getBatchId());
-            BatchTrack track = batches.get(key);
-            if (track == null) {
-                track = new BatchTrack(quality.getBatchId(), null, false, null, quality.getOpenedAtMs());
-            }
-            track.setDeviationRaised(true);
-            if (track.getReleasedDay() != null && days.isOpen(track.getReleasedDay())) {
-                ReleasedBatch released = touched.get(track.getReleasedDay()).getReleasedBatches().get(quality.getBatchId());
-                if (released != null) {
-                    released.setDeviationRaised(true);
-                }
-            }
-            batches.put(key, track);
-        }
-        return inTime;
     }
 
     private void publishDaily(String enterpriseId, EnterpriseDay day, long latestMs, long firstSeenMs,
@@ -346,8 +231,8 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
                 .build();
     }
 
-    /** The days of the rolling window ending with {@code latestDay}, oldest first. */
-    private List<EnterpriseDay> window(String enterpriseId, int latestDay) {
+    /** The stored days of the rolling window ending with {@code latestDay}, oldest first. */
+    private List<EnterpriseDay> storedWindow(String enterpriseId, int latestDay) {
         List<EnterpriseDay> window = new ArrayList<>();
         try (KeyValueIterator<String, EnterpriseDay> range = dayStore.range(
                 dayKey(enterpriseId, latestDay - ROLLING_DAYS + 1), dayKey(enterpriseId, latestDay))) {
@@ -396,29 +281,5 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     /** {@code enterpriseId@yyyy-MM-dd}: the key of the day stores, in day order within an enterprise. */
     static String dayKey(String enterpriseId, int day) {
         return Topic.dailyKey(enterpriseId, UtcDays.date(day));
-    }
-
-    /** The EnterpriseDay records one fact touches, loaded once and written back together. */
-    private final class Days {
-
-        private final String enterpriseId;
-        private final Map<Integer, EnterpriseDay> loaded = new HashMap<>();
-
-        Days(String enterpriseId) {
-            this.enterpriseId = enterpriseId;
-        }
-
-        EnterpriseDay get(int day) {
-            return loaded.computeIfAbsent(day, d -> {
-                EnterpriseDay stored = dayStore.get(dayKey(enterpriseId, d));
-                return stored != null ? stored : EnterpriseDay.newBuilder()
-                        .setEnterpriseId(enterpriseId).setDay(d).setLatestMs(Long.MIN_VALUE)
-                        .setEarliestRawMs(Long.MAX_VALUE).setEquipment(new HashMap<>())
-                        .setEquipmentFlags(new HashMap<>()).setLastReadingMs(new HashMap<>())
-                        .setReleasedBatches(new HashMap<>()).setDeviations(new HashMap<>()).setEnergyKgce(0)
-                        .setMeterReadings(new HashMap<>()).setUnconvertibleEnergy(new ArrayList<>())
-                        .setColdChain(new HashMap<>()).build();
-            });
-        }
     }
 }

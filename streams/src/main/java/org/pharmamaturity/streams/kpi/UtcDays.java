@@ -2,6 +2,9 @@ package org.pharmamaturity.streams.kpi;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * UTC days as the KPI windows see them (days since 1970-01-01), and when a day's closing is due in event time: once
@@ -42,5 +45,22 @@ public final class UtcDays {
     /** The earliest day the event time leaves open: every earlier day's end plus the grace has passed. */
     public int firstOpenDay(long nowMs) {
         return dayOf(nowMs - graceMs);
+    }
+
+    /**
+     * The entry of {@code day} in {@code entries}, a list in day order (each entry's day by {@code dayOf}); when there
+     * is none, {@code create} makes one and it is inserted where it belongs.
+     */
+    public static <T> T entryOf(List<T> entries, int day, ToIntFunction<T> dayOf, IntFunction<T> create) {
+        int index = 0;
+        while (index < entries.size() && dayOf.applyAsInt(entries.get(index)) < day) {
+            index++;
+        }
+        if (index < entries.size() && dayOf.applyAsInt(entries.get(index)) == day) {
+            return entries.get(index);
+        }
+        T created = create.apply(day);
+        entries.add(index, created);
+        return created;
     }
 }

@@ -36,6 +36,8 @@ public final class StoreNames {
     public static final String KPI_ENTERPRISE_DAILY = "kpi-enterprise-daily";
     /** Queryable: enterpriseId to its rolling 30-day EnterpriseKpi (the values the evidence rules use). */
     public static final String KPI_ENTERPRISE_ROLLING = "kpi-enterprise-rolling";
+    /** enterpriseId to its RollingTallies: the rolling window as running sums, see the kpi RollingWindow. */
+    public static final String KPI_ENTERPRISE_WINDOW = "kpi-enterprise-window";
     /** enterpriseId to its PendingKpis: the enterprises whose KPIs changed since they were last published. */
     public static final String KPI_ENTERPRISE_PENDING = "kpi-enterprise-pending";
 

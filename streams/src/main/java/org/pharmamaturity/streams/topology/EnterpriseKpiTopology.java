@@ -26,6 +26,7 @@ import org.pharmamaturity.streams.state.avro.BatchTrack;
 import org.pharmamaturity.streams.state.avro.EnterpriseDay;
 import org.pharmamaturity.streams.state.avro.EnterpriseFact;
 import org.pharmamaturity.streams.state.avro.PendingKpis;
+import org.pharmamaturity.streams.state.avro.RollingTallies;
 
 /**
  * Produces kpi.enterprise.daily and the rolling 30-day KPIs per enterprise. Every source of enterprise facts is
@@ -74,9 +75,11 @@ public final class EnterpriseKpiTopology {
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_BATCHES, BatchTrack.class));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_DAILY, EnterpriseKpi.class));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_ROLLING, EnterpriseKpi.class));
+        builder.addStateStore(KeyValueStores.persistent(StoreNames.KPI_ENTERPRISE_WINDOW, RollingTallies.class));
         builder.addStateStore(KeyValueStores.cachedTimes(StoreNames.KPI_ENTERPRISE_EVENT_TIME));
         List<String> stores = new ArrayList<>(List.of(StoreNames.KPI_ENTERPRISE_DAYS, StoreNames.KPI_ENTERPRISE_BATCHES,
-                StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING, StoreNames.KPI_ENTERPRISE_EVENT_TIME));
+                StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING, StoreNames.KPI_ENTERPRISE_WINDOW,
+                StoreNames.KPI_ENTERPRISE_EVENT_TIME));
         Duration publishInterval = dependencies.settings().publishInterval();
         if (!publishInterval.isZero()) {
             builder.addStateStore(KeyValueStores.pending(StoreNames.KPI_ENTERPRISE_PENDING, PendingKpis.class));
