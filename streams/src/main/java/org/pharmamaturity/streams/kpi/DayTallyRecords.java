@@ -11,7 +11,6 @@ import org.pharmamaturity.evaluation.kpi.DeviationSeverity;
 import org.pharmamaturity.evaluation.kpi.ElectronicRecordCoverage;
 import org.pharmamaturity.evaluation.kpi.EnergyPerUnit;
 import org.pharmamaturity.evaluation.kpi.MeanKineticTemperature;
-import org.pharmamaturity.evaluation.kpi.OeeTotals;
 import org.pharmamaturity.evaluation.kpi.Ratio;
 import org.pharmamaturity.streams.state.avro.DayTallies;
 import org.pharmamaturity.streams.state.avro.OeeFigures;

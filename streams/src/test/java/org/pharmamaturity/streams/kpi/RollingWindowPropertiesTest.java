@@ -14,7 +14,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-
 import org.pharmamaturity.evaluation.kpi.NetworkingRate;
 import org.pharmamaturity.schemas.avro.Equipment;
 import org.pharmamaturity.schemas.avro.KpiValue;
