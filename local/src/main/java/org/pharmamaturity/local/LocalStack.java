@@ -263,9 +263,19 @@ public final class LocalStack implements AutoCloseable {
             System.out.println(LocalStackSettings.USAGE);
             return;
         }
+        LocalStackSettings settings;
+        try {
+            settings = LocalStackSettings.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Path libraryLog = LibraryLogRouting.install(settings.dataDirectory());
+        System.out.println("run-local: starting; the log lines of Kafka and the other libraries go to " + libraryLog);
         Optional<LocalStack> started;
         try {
-            started = startOrExplain(args, System.err);
+            started = startOrExplain(settings, System.err);
         } catch (RuntimeException | Error e) {
             System.err.println("run-local: unexpected failure (everything started was stopped again):");
             e.printStackTrace();
@@ -291,7 +301,17 @@ public final class LocalStack implements AutoCloseable {
     /** The started stack, or empty after printing why it could not start to {@code err}. */
     static Optional<LocalStack> startOrExplain(String[] args, PrintStream err) {
         try {
-            return Optional.of(start(LocalStackSettings.fromArgs(args)));
+            return startOrExplain(LocalStackSettings.fromArgs(args), err);
+        } catch (IllegalArgumentException e) {
+            err.println("run-local: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The stack started with {@code settings}, or empty after printing why it could not start to {@code err}. */
+    static Optional<LocalStack> startOrExplain(LocalStackSettings settings, PrintStream err) {
+        try {
+            return Optional.of(start(settings));
         } catch (IllegalArgumentException | EmbeddedStackException | SchemaRegistryException
                  | TopicProvisioningException | SettingsException | StateDirectoryException
                  | java.io.UncheckedIOException e) {

@@ -24,23 +24,28 @@ import org.pharmamaturity.embedded.ApicurioDistribution;
  * @param secure                 SASL_SSL with ACLs on the broker and HTTPS with basic auth on the registry, data
  *                               under {@code <data-dir>/secure}; false (the default) keeps everything plaintext on
  *                               loopback
+ * @param withPrometheus         also run Debian's {@code prometheus}, scraping the service with the run's regulator
+ *                               token; false by default
+ * @param prometheusPort         that Prometheus' web port (9090)
  */
 public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int registryPort,
                                  int registryManagementPort, ApicurioDistribution registryDistribution,
                                  int simulatorRate, int apiPort, String mqttUri, int gatewayMetricsPort,
-                                 boolean secure) {
+                                 boolean secure, boolean withPrometheus, int prometheusPort) {
 
     /** The command-line usage, printed with {@code --help} and after a bad option. */
     public static final String USAGE = "usage: run-local [--data-dir=.local-run] [--kafka-port=9092]"
             + " [--kafka-controller-port=9093] [--registry-port=8081] [--registry-management-port=9001]"
             + " [--simulator-rate=1000 (0: no simulator)] [--api-port=8080]"
             + " [--mqtt=tcp://127.0.0.1:1883 (runs the plant gateway)] [--gateway-metrics-port=9464]"
-            + " [--secure (SASL_SSL Kafka with ACLs, HTTPS registry with basic auth)]";
+            + " [--secure (SASL_SSL Kafka with ACLs, HTTPS registry with basic auth)]"
+            + " [--with-prometheus (Debian's prometheus scraping the service)] [--prometheus-port=9090]";
 
     private static final Set<String> OPTIONS = Set.of("data-dir", "kafka-port", "kafka-controller-port",
-            "registry-port", "registry-management-port", "simulator-rate", "api-port", "mqtt", "gateway-metrics-port");
+            "registry-port", "registry-management-port", "simulator-rate", "api-port", "mqtt", "gateway-metrics-port",
+            "prometheus-port");
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("secure");
+    private static final Set<String> FLAGS = Set.of("secure", "with-prometheus");
 
     /**
      * Parses the command line.
@@ -84,7 +89,9 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
                 port(values, "api-port", 8080),
                 values.get("mqtt"),
                 port(values, "gateway-metrics-port", 9464),
-                values.containsKey("secure"));
+                values.containsKey("secure"),
+                values.containsKey("with-prometheus"),
+                port(values, "prometheus-port", 9090));
     }
 
     private static int simulatorRate(String text) {
