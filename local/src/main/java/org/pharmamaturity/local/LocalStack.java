@@ -143,7 +143,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (settings.simulatorRate() > 0) {
             simulator = SimulatorProcess.start(bootstrapServers, registry.url(), settings.simulatorRate(),
-                    settings.mqttUri(), producerConfig, dataDirectory.resolve("simulator.log"));
+                    settings.mqttUri(), producerConfig, dataDirectory.resolve("simulator-progress.properties"),
+                    dataDirectory.resolve("simulator.log"));
             running.push(simulator);
         }
     }
