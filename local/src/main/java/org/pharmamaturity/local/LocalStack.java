@@ -30,6 +30,7 @@ import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.schemas.TopicProvisioningException;
 import org.pharmamaturity.schemas.registry.SchemaRegistryException;
 import org.pharmamaturity.streams.MaturityStreamsService;
+import org.pharmamaturity.streams.api.Caller;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
 import org.pharmamaturity.streams.state.StateDirectoryException;
@@ -59,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
     private MaturityStreamsService service;
     private SimulatorProcess simulator;
     private Gateway gateway;
+    private LocalPrometheus prometheus;
     private LocalApiTokens apiTokens;
     private LocalSecurity security;
 
@@ -83,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
         LoopbackPorts.requireFree(settings.registryPort(), "schema registry HTTP port");
         LoopbackPorts.requireFree(settings.registryManagementPort(), "schema registry management port");
         LoopbackPorts.requireFree(settings.apiPort(), "REST API port");
+        if (settings.withPrometheus()) {
+            LoopbackPorts.requireFree(settings.prometheusPort(), "Prometheus web port");
+        }
         LocalStack stack = new LocalStack(settings);
         try {
             stack.startComponents();
@@ -132,6 +137,11 @@ public final class LocalStack implements AutoCloseable {
         subjects = SchemaProvisioner.registerValueSchemas(registry.url(), clientSettings(SaslSslListener.SUPER_USER));
         service = MaturityStreamsService.start(serviceConfig);
         running.push(service);
+        if (settings.withPrometheus()) {
+            prometheus = LocalPrometheus.start(dataDirectory.resolve("prometheus"), settings.prometheusPort(),
+                    LoopbackPorts.HOST + ":" + service.api().port(), apiTokens.tokensByRole().get(Caller.REGULATOR_ROLE));
+            running.push(prometheus);
+        }
         if (settings.mqttUri() != null) {
             gateway = Gateway.start(new GatewaySettings(new ProducerSettings(bootstrapServers, registry.url(),
                     clientSettings(LocalSecurity.PRODUCER)),
@@ -219,6 +229,10 @@ public final class LocalStack implements AutoCloseable {
             text.append(String.format("  Simulator         %d events/s, seed %d, a simulated month in %d min; log %s%n",
                     settings.simulatorRate(), SimulatorProcess.SEED, 30 * 24 * 60 / SimulatorProcess.SPEEDUP,
                     simulator.logFile()));
+        }
+        if (prometheus != null) {
+            text.append(String.format("  Prometheus        %s (scrapes the service with the regulator token; config and"
+                    + " log in %s)%n", prometheus.url(), prometheus.logFile().getParent()));
         }
         text.append(String.format("  REST API          %s/api/v1 (OpenAPI %s/api/v1/openapi.json), health %s/health,"
                 + " metrics %s/metrics%n", apiUrl(), apiUrl(), apiUrl(), apiUrl()));
