@@ -21,12 +21,14 @@ import org.pharmamaturity.embedded.ProcessTree;
  * configuration, token file, data and log live under {@code <data-dir>/prometheus}; it runs as a child process
  * bound to this JVM's life.
  */
-final class LocalPrometheus implements AutoCloseable {
+public final class LocalPrometheus implements AutoCloseable {
 
     /** The job name of docker-compose's configuration, which the dashboards' queries may name. */
-    static final String JOB = "maturity-service";
+    public static final String JOB = "maturity-service";
     /** The alert rules, relative to the repository root where ./run-local runs. */
     static final Path ALERT_RULES = Path.of("dashboards", "prometheus", "alerts.yml");
+    /** docker-compose's scrape and rule-evaluation interval. */
+    private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(15);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final String NOT_INSTALLED =
             "--with-prometheus needs Debian's prometheus on the PATH: sudo apt-get install prometheus";
@@ -59,7 +61,7 @@ final class LocalPrometheus implements AutoCloseable {
             Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tokenFile, regulatorToken, StandardCharsets.UTF_8);
             Path config = Files.writeString(directory.resolve("prometheus.yml"),
-                    config(serviceTarget, tokenFile, Files.isRegularFile(ALERT_RULES) ? ALERT_RULES.toAbsolutePath() : null));
+                    config(SCRAPE_INTERVAL, serviceTarget, tokenFile, Files.isRegularFile(ALERT_RULES) ? ALERT_RULES.toAbsolutePath() : null));
             List<String> command = List.of("prometheus", "--config.file=" + config,
                     "--storage.tsdb.path=" + directory.resolve("data"),
                     "--web.listen-address=" + LoopbackPorts.HOST + ":" + port);
@@ -71,14 +73,17 @@ final class LocalPrometheus implements AutoCloseable {
         }
     }
 
-    /** The configuration: docker-compose's, with loopback addresses and this run's files. */
-    static String config(String serviceTarget, Path tokenFile, Path alertRules) {
+    /**
+     * docker-compose's configuration ({@code dashboards/prometheus/prometheus.yml}) for a service at
+     * {@code serviceTarget} ({@code host:port}), scraped every {@code scrapeInterval} with the token in
+     * {@code tokenFile}, evaluating {@code alertRules} (none when null).
+     */
+    public static String config(Duration scrapeInterval, String serviceTarget, Path tokenFile, Path alertRules) {
         String rules = alertRules == null ? "" : "rule_files:\n  - " + alertRules + "\n";
         return """
-                # Written by ./run-local --with-prometheus: dashboards/prometheus/prometheus.yml for the local run.
                 global:
-                  scrape_interval: 15s
-                  evaluation_interval: 15s
+                  scrape_interval: %ds
+                  evaluation_interval: %ds
                 %sscrape_configs:
                   - job_name: %s
                     metrics_path: /metrics
@@ -87,7 +92,8 @@ final class LocalPrometheus implements AutoCloseable {
                       credentials_file: %s
                     static_configs:
                       - targets: ["%s"]
-                """.formatted(rules, JOB, tokenFile, serviceTarget);
+                """.formatted(scrapeInterval.toSeconds(), scrapeInterval.toSeconds(), rules, JOB, tokenFile,
+                serviceTarget);
     }
 
     /** True when an executable {@code prometheus} is on the PATH. */
