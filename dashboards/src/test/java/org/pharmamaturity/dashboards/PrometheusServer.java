@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pharmamaturity.embedded.LoopbackPorts;
+import org.pharmamaturity.local.LocalPrometheus;
 
 /**
  * A real Prometheus (Debian's {@code prometheus} binary) run as a child process, scraping one target every two
@@ -26,7 +27,7 @@ import org.pharmamaturity.embedded.LoopbackPorts;
  */
 final class PrometheusServer implements AutoCloseable {
 
-    static final String JOB = "maturity-service";
+    static final String JOB = LocalPrometheus.JOB;
     // A full scrape of the service (thousands of Kafka Streams series) takes up to a second on a busy machine.
     static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(2);
 
@@ -52,22 +53,8 @@ final class PrometheusServer implements AutoCloseable {
         Path config = directory.resolve("prometheus.yml");
         Path tokenFile = Files.writeString(directory.resolve("scrape-token"), token);
         Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(config, """
-                global:
-                  scrape_interval: %ds
-                  evaluation_interval: %ds
-                rule_files:
-                  - %s
-                scrape_configs:
-                  - job_name: %s
-                    metrics_path: /metrics
-                    authorization:
-                      type: Bearer
-                      credentials_file: %s
-                    static_configs:
-                      - targets: ["%s"]
-                """.formatted(SCRAPE_INTERVAL.toSeconds(), SCRAPE_INTERVAL.toSeconds(),
-                ProjectFiles.PROMETHEUS.resolve("alerts.yml"), JOB, tokenFile, target));
+        Files.writeString(config, LocalPrometheus.config(SCRAPE_INTERVAL, target, tokenFile,
+                ProjectFiles.PROMETHEUS.resolve("alerts.yml")));
         int port = LoopbackPorts.freePort();
         Path logFile = directory.resolve("prometheus.log");
         Process process = new ProcessBuilder("prometheus", "--config.file=" + config,

@@ -18,7 +18,8 @@ import org.pharmamaturity.streams.api.Caller;
 import org.pharmamaturity.streams.api.TokenAuthenticator;
 
 /**
- * Fresh random API tokens for each local run: one for a regulator and one per simulated enterprise. The service
+ * Fresh random API tokens for each local run: one for a regulator, one per simulated enterprise and one per example
+ * enterprise of the README's walk-through, so its examples never act for a simulated enterprise. The service
  * reads only their hashes ({@code api-tokens.sha256}); the plaintext tokens go to a file only the user can read
  * ({@code api-tokens.txt}), never to the console.
  */
@@ -26,6 +27,8 @@ final class LocalApiTokens {
 
     static final String HASH_FILE = "api-tokens.sha256";
     static final String PLAINTEXT_FILE = "api-tokens.txt";
+    /** The enterprises of {@code producers/examples/enterprises.csv}. */
+    static final List<String> EXAMPLE_ENTERPRISES = List.of("EX-E001", "EX-E002");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> tokensByRole;
@@ -38,13 +41,17 @@ final class LocalApiTokens {
         this.plaintextFile = plaintextFile;
     }
 
-    /** New tokens for the regulator and enterprises 1..{@code enterprises}, written under {@code dataDirectory}. */
+    /**
+     * New tokens for the regulator, simulated enterprises 1..{@code enterprises} and the {@link #EXAMPLE_ENTERPRISES},
+     * written under {@code dataDirectory}.
+     */
     static LocalApiTokens generate(Path dataDirectory, int enterprises) {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put(Caller.REGULATOR_ROLE, newToken());
         for (int i = 1; i <= enterprises; i++) {
             tokens.put(Caller.ENTERPRISE_ROLE_PREFIX + PopulationGenerator.enterpriseId(i), newToken());
         }
+        EXAMPLE_ENTERPRISES.forEach(id -> tokens.put(Caller.ENTERPRISE_ROLE_PREFIX + id, newToken()));
         List<String> hashes = new ArrayList<>(List.of("# <sha-256 of token> <role>; written by the local run"));
         List<String> plaintext = new ArrayList<>(List.of("# <role> <token>; keep private"));
         tokens.forEach((role, token) -> {

@@ -30,6 +30,7 @@ import org.pharmamaturity.schemas.TopicProvisioner;
 import org.pharmamaturity.schemas.TopicProvisioningException;
 import org.pharmamaturity.schemas.registry.SchemaRegistryException;
 import org.pharmamaturity.streams.MaturityStreamsService;
+import org.pharmamaturity.streams.api.Caller;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.config.SettingsException;
 import org.pharmamaturity.streams.state.StateDirectoryException;
@@ -59,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
     private MaturityStreamsService service;
     private SimulatorProcess simulator;
     private Gateway gateway;
+    private LocalPrometheus prometheus;
     private LocalApiTokens apiTokens;
     private LocalSecurity security;
 
@@ -83,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
         LoopbackPorts.requireFree(settings.registryPort(), "schema registry HTTP port");
         LoopbackPorts.requireFree(settings.registryManagementPort(), "schema registry management port");
         LoopbackPorts.requireFree(settings.apiPort(), "REST API port");
+        if (settings.withPrometheus()) {
+            LoopbackPorts.requireFree(settings.prometheusPort(), "Prometheus web port");
+        }
         LocalStack stack = new LocalStack(settings);
         try {
             stack.startComponents();
@@ -132,6 +137,11 @@ public final class LocalStack implements AutoCloseable {
         subjects = SchemaProvisioner.registerValueSchemas(registry.url(), clientSettings(SaslSslListener.SUPER_USER));
         service = MaturityStreamsService.start(serviceConfig);
         running.push(service);
+        if (settings.withPrometheus()) {
+            prometheus = LocalPrometheus.start(dataDirectory.resolve("prometheus"), settings.prometheusPort(),
+                    LoopbackPorts.HOST + ":" + service.api().port(), apiTokens.tokensByRole().get(Caller.REGULATOR_ROLE));
+            running.push(prometheus);
+        }
         if (settings.mqttUri() != null) {
             gateway = Gateway.start(new GatewaySettings(new ProducerSettings(bootstrapServers, registry.url(),
                     clientSettings(LocalSecurity.PRODUCER)),
@@ -143,7 +153,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (settings.simulatorRate() > 0) {
             simulator = SimulatorProcess.start(bootstrapServers, registry.url(), settings.simulatorRate(),
-                    settings.mqttUri(), producerConfig, dataDirectory.resolve("simulator.log"));
+                    settings.mqttUri(), producerConfig, dataDirectory.resolve("simulator-progress.properties"),
+                    dataDirectory.resolve("simulator.log"));
             running.push(simulator);
         }
     }
@@ -219,6 +230,10 @@ public final class LocalStack implements AutoCloseable {
                     settings.simulatorRate(), SimulatorProcess.SEED, 30 * 24 * 60 / SimulatorProcess.SPEEDUP,
                     simulator.logFile()));
         }
+        if (prometheus != null) {
+            text.append(String.format("  Prometheus        %s (scrapes the service with the regulator token; config and"
+                    + " log in %s)%n", prometheus.url(), prometheus.logFile().getParent()));
+        }
         text.append(String.format("  REST API          %s/api/v1 (OpenAPI %s/api/v1/openapi.json), health %s/health,"
                 + " metrics %s/metrics%n", apiUrl(), apiUrl(), apiUrl(), apiUrl()));
         // The tokens themselves stay in their user-only file: a console is often logged, shared or scrolled back.
@@ -263,9 +278,19 @@ public final class LocalStack implements AutoCloseable {
             System.out.print(LocalStackSettings.USAGE);
             return;
         }
+        LocalStackSettings settings;
+        try {
+            settings = LocalStackSettings.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Path libraryLog = LibraryLogRouting.install(settings.dataDirectory());
+        System.out.println("run-local: starting; the log lines of Kafka and the other libraries go to " + libraryLog);
         Optional<LocalStack> started;
         try {
-            started = startOrExplain(args, System.err);
+            started = startOrExplain(settings, System.err);
         } catch (RuntimeException | Error e) {
             System.err.println("run-local: unexpected failure (everything started was stopped again):");
             e.printStackTrace();
@@ -291,7 +316,17 @@ public final class LocalStack implements AutoCloseable {
     /** The started stack, or empty after printing why it could not start to {@code err}. */
     static Optional<LocalStack> startOrExplain(String[] args, PrintStream err) {
         try {
-            return Optional.of(start(LocalStackSettings.fromArgs(args)));
+            return startOrExplain(LocalStackSettings.fromArgs(args), err);
+        } catch (IllegalArgumentException e) {
+            err.println("run-local: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The stack started with {@code settings}, or empty after printing why it could not start to {@code err}. */
+    static Optional<LocalStack> startOrExplain(LocalStackSettings settings, PrintStream err) {
+        try {
+            return Optional.of(start(settings));
         } catch (IllegalArgumentException | EmbeddedStackException | SchemaRegistryException
                  | TopicProvisioningException | SettingsException | StateDirectoryException
                  | java.io.UncheckedIOException e) {

@@ -29,11 +29,14 @@ import picocli.CommandLine.TypeConversionException;
  * @param secure                 SASL_SSL with ACLs on the broker and HTTPS with basic auth on the registry, data
  *                               under {@code <data-dir>/secure}; false (the default) keeps everything plaintext on
  *                               loopback
+ * @param withPrometheus         also run Debian's {@code prometheus}, scraping the service with the run's regulator
+ *                               token; false by default
+ * @param prometheusPort         that Prometheus' web port (9090)
  */
 public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int registryPort,
                                  int registryManagementPort, ApicurioDistribution registryDistribution,
                                  int simulatorRate, int apiPort, String mqttUri, int gatewayMetricsPort,
-                                 boolean secure) {
+                                 boolean secure, boolean withPrometheus, int prometheusPort) {
 
     /** The command-line usage, printed with {@code --help} and after a bad option. */
     public static final String USAGE = new CommandLine(new Options()).getUsageMessage(CommandLine.Help.Ansi.OFF);
@@ -54,7 +57,7 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
         return new LocalStackSettings(options.dataDirectory.toAbsolutePath().normalize(), options.kafkaPort,
                 options.kafkaControllerPort, options.registryPort, options.registryManagementPort,
                 ApicurioDistribution.fromSystemProperty(), options.simulatorRate, options.apiPort, options.mqttUri,
-                options.gatewayMetricsPort, options.secure);
+                options.gatewayMetricsPort, options.secure, options.withPrometheus, options.prometheusPort);
     }
 
     /** The options as picocli declares them, with their defaults and their help. */
@@ -103,6 +106,14 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
         @Option(names = "--secure",
                 description = "SASL_SSL Kafka with ACLs and an HTTPS registry with basic auth (default: plaintext on loopback).")
         boolean secure;
+
+        @Option(names = "--with-prometheus",
+                description = "Runs Debian's prometheus, scraping the local service with the run's regulator token.")
+        boolean withPrometheus;
+
+        @Option(names = "--prometheus-port", paramLabel = "PORT", defaultValue = "9090", converter = PortConverter.class,
+                description = "Prometheus's port with --with-prometheus (default: ${DEFAULT-VALUE}).")
+        int prometheusPort;
 
         @Option(names = "--help", usageHelp = true, description = "Prints this help and exits.")
         boolean help;

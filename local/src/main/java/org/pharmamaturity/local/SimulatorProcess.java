@@ -37,15 +37,17 @@ final class SimulatorProcess implements AutoCloseable {
     /**
      * Starts {@code simulate} against the given broker and registry, writing its output to {@code logFile}; with an
      * {@code mqttUri} (else null) its machine data goes through that MQTT broker (and the gateway) instead; with a
-     * {@code producerConfig} file (else null) it connects with that file's security settings.
+     * {@code producerConfig} file (else null) it connects with that file's security settings. It keeps how far it got
+     * in {@code progressFile}, so the next local run continues the simulated month instead of replaying it.
      */
     static SimulatorProcess start(String bootstrapServers, String registryUrl, int rate, String mqttUri,
-                                  Path producerConfig, Path logFile) {
+                                  Path producerConfig, Path progressFile, Path logFile) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), CLI, "simulate",
                 "--bootstrap-servers=" + bootstrapServers, "--schema-registry-url=" + registryUrl,
-                "--seed=" + SEED, "--enterprises=" + ENTERPRISES, "--rate=" + rate, "--speedup=" + SPEEDUP));
+                "--seed=" + SEED, "--enterprises=" + ENTERPRISES, "--rate=" + rate, "--speedup=" + SPEEDUP,
+                "--progress-file=" + progressFile));
         if (mqttUri != null) {
             command.add("--mqtt=" + mqttUri);
         }

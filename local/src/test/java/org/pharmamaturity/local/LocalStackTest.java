@@ -80,10 +80,11 @@ class LocalStackTest {
         }
     }
 
-    /** A regulator token and one per simulated enterprise; the plaintext file is the user's only. */
+    /** A regulator token, one per simulated and one per example enterprise; the plaintext file is the user's only. */
     private void assertApiTokensWork(LocalStack stack) throws Exception {
-        assertThat(stack.apiTokens()).hasSize(1 + 40).containsKeys("regulator", "enterprise:SIM-E001",
-                "enterprise:SIM-E040");
+        // 1 regulator + 40 simulated (SIM-E001..SIM-E040) + 2 example enterprises (EX-E001, EX-E002) = 43
+        assertThat(stack.apiTokens()).hasSize(1 + 40 + 2).containsKeys("regulator", "enterprise:SIM-E001",
+                "enterprise:SIM-E040", "enterprise:EX-E001", "enterprise:EX-E002");
         assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve("api-tokens.txt")))
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);

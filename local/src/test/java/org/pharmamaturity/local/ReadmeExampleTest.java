@@ -2,6 +2,7 @@ package org.pharmamaturity.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,9 @@ import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 
 /**
  * The README's walk-through, as a new user does it: start the local stack, ingest the example files of
- * {@code producers/examples} with the producers CLI, and read the scores the pipeline publishes.
+ * {@code producers/examples} with the producers CLI, read the scores the pipeline publishes, and submit again
+ * through the API with the example enterprise's own token (the README's curl lines; the arithmetic is in
+ * {@code docs/worked-example.md}).
  */
 @Tag("integration")
 class ReadmeExampleTest {
@@ -44,6 +48,11 @@ class ReadmeExampleTest {
     static final double E001 = 21.0 / 604;
     /** EX-E002's S under cmmm-discrete-v1. */
     static final double E002 = 3.0 / 104;
+
+    /** The body of the README's curl submission, as written there. */
+    private static final String README_SUBMISSION = """
+            {"modelVersion":"cmmm-2020-reference","answers":[{"requirementId":"STR-L1-01","grade":"FULL"},
+                   {"requirementId":"STR-L1-02","grade":"LARGELY"}]}""";
 
     @TempDir
     Path data;
@@ -97,7 +106,25 @@ class ReadmeExampleTest {
                     .isCloseTo(E001, within(TOLERANCE));
             assertThat(get(stack, "/api/v1/sectors/ALL", regulator).path("meanScore").asDouble())
                     .isCloseTo((E001 + E002) / 2, within(TOLERANCE));
+
+            // The README's submission: EX-E001, with its own token, sends the answers of assessment.json again.
+            HttpResponse<String> submitted = post(stack, "/api/v1/assessments",
+                    stack.apiTokens().get("enterprise:EX-E001"), README_SUBMISSION);
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+            // Submitted now, so its result's asOf is later than every example file's time (latest 2026-03-02T09:00Z).
+            JsonNode resubmitted = await().atMost(Duration.ofMinutes(2)).until(
+                    () -> get(stack, "/api/v1/enterprises/EX-E001", regulator),
+                    result -> Instant.parse(result.path("asOf").asText()).isAfter(Instant.parse("2026-03-02T09:00:00Z")));
+            // The same answers give the same S: 21 / 604.
+            assertThat(resubmitted.path("verified").path("score").asDouble()).isCloseTo(E001, within(TOLERANCE));
+            assertThat(resubmitted.path("declared").path("score").asDouble()).isCloseTo(E001, within(TOLERANCE));
         }
+    }
+
+    private static HttpResponse<String> post(LocalStack stack, String path, String token, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode get(LocalStack stack, String path, String token) throws Exception {

@@ -14,7 +14,7 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The least Kafka ACLs each principal of a deployment needs, on a broker that denies whatever no ACL allows (the
- * README's "Deploying securely" gives the same as {@code kafka-acls} commands). Topics are created beforehand by an
+ * docs/operations.md, "Deploying securely" gives the same as {@code kafka-acls} commands). Topics are created beforehand by an
  * administrator (the producers' {@code topics} command), so no principal here may create pipeline topics.
  *
  * <p>Kafka ACLs name topics, groups and transactional ids, literally or by prefix; they cannot limit a producer to

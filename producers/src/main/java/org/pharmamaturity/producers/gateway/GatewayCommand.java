@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gateway", mixinStandardHelpOptions = true,
         description = {"Subscribe to a plant's MQTT broker and/or OPC UA server and publish what it says as the "
                 + "pipeline's records: states, counts and telemetry, mapped by a mapping file (default: the UNS tree "
-                + "<enterprise>/<site>/<area>/<line>/<equipment>/<kind>, see README 'Plant gateway').",
+                + "<enterprise>/<site>/<area>/<line>/<equipment>/<kind>, see docs/gateway.md).",
                 "Records wait in an on-disk buffer while Kafka or the registry is unreachable and are sent in order "
                         + "when it returns. Messages that cannot be mapped go to maturity.dlq with their reason. "
                         + "Serves /metrics. Runs until Ctrl-C."})

@@ -21,7 +21,7 @@ import org.pharmamaturity.schemas.avro.EquipmentState;
 
 /**
  * A gateway's mapping file (YAML or JSON): which MQTT topics and OPC UA nodes become which records, and how
- * (README "Plant gateway"). Loading checks every rule and reports all problems at once, each naming its rule.
+ * (docs/gateway.md). Loading checks every rule and reports all problems at once, each naming its rule.
  */
 public record GatewayMapping(List<String> mqttSubscriptions, List<MqttRule> mqtt, List<NodeRule> opcua) {
 
@@ -56,7 +56,7 @@ public record GatewayMapping(List<String> mqttSubscriptions, List<MqttRule> mqtt
             root = YAML.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new MappingException("mapping file " + file + " cannot be read as YAML or JSON: "
-                    + e.getMessage().lines().findFirst().orElse("") + "; fix its syntax (see README, Plant gateway)");
+                    + e.getMessage().lines().findFirst().orElse("") + "; fix its syntax (see docs/gateway.md)");
         }
         return parse(root, file.toString());
     }

@@ -11,7 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 
 /**
- * The gateway's meters, served at its {@code /metrics} in the Prometheus text format (names in the README, "Plant
+ * The gateway's meters, served at its {@code /metrics} in the Prometheus text format (names in docs/gateway.md, "Plant
  * gateway"): messages by protocol and outcome, dead letters by reason, records forwarded, the buffer's fill and
  * drops, and whether Kafka and each plant source are reachable. Labels are bounded: protocol, outcome, reason,
  * and the OPC UA node ids of the mapping file.

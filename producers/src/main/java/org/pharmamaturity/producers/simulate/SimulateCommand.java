@@ -1,14 +1,17 @@
 package org.pharmamaturity.producers.simulate;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.producers.ConnectionOptions;
@@ -69,17 +72,34 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--start", description = "Simulated start instant, e.g. 2026-01-01T00:00:00Z (default: 30 days ago at 00:00 UTC).")
     Instant start;
 
+    @Option(names = "--progress-file", paramLabel = "FILE",
+            description = "Keep how far the simulation got in FILE; when FILE holds the same simulation (seed, "
+                    + "enterprises, telemetry interval, and --start if given), continue after its last published record "
+                    + "instead of starting over.")
+    Path progressFile;
+
     @Override
     public Integer call() {
         if (enterprises < 1) {
             throw new ParameterException(spec.commandLine(), "--enterprises must be at least 1");
         }
-        Instant simulatedStart = start != null ? start
-                : Instant.now().truncatedTo(ChronoUnit.DAYS).minus(30, ChronoUnit.DAYS);
+        SimulationProgress progress = resumedOrNew();
+        Instant simulatedStart = progress.start();
         ProducerSettings settings = connection.settings();
         List<SimulatedEnterprise> population = new PopulationGenerator(seed).population(enterprises);
         PlantSimulation simulation = new PlantSimulation(population, ModelLoader.reference(), seed, simulatedStart,
                 telemetryInterval);
+        // The same simulation gives the same records: skip what an earlier run published.
+        long resumeAtMs = simulatedStart.toEpochMilli();
+        for (long i = 0; i < progress.published(); i++) {
+            resumeAtMs = simulation.next().eventTimeMs();
+        }
+        if (progress.published() > 0) {
+            System.err.printf("simulate: continuing after %,d records (simulated %s), as %s recorded%n",
+                    progress.published(), Instant.ofEpochMilli(resumeAtMs), progressFile);
+        }
+        LongConsumer checkpoint = progressFile == null ? published -> { }
+                : published -> progress.publishedUpTo(progress.published() + published).write(progressFile);
         TopicSetup.ensure(settings, InputTopics.ALL);
 
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -97,8 +117,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     mqttUri == null ? "" : " (machine data to MQTT " + mqttUri + ")");
             String summary = new SimulationPublisher(publisher, new RateLimiter(rate), ProgressLine.onStandardError(),
                     machineData)
-                    .publish(simulation, simulatedStart.toEpochMilli(), speedup,
-                            () -> interrupted.get() || System.nanoTime() >= deadline);
+                    .publish(simulation, resumeAtMs, speedup,
+                            () -> interrupted.get() || System.nanoTime() >= deadline, checkpoint);
             System.out.print(summary);
             return publisher.failed() == 0 ? 0 : 1;
         } finally {
@@ -107,6 +127,22 @@ public final class SimulateCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
+    }
+
+    /** The progress of {@link #progressFile} when it holds this simulation, else a new one at 0. */
+    private SimulationProgress resumedOrNew() {
+        Instant defaultStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(30, ChronoUnit.DAYS);
+        Optional<SimulationProgress> saved = progressFile == null ? Optional.empty()
+                : SimulationProgress.read(progressFile);
+        // Without --start, a saved simulation keeps its own start: the default moves with the calendar.
+        SimulationProgress wanted = new SimulationProgress(seed, enterprises,
+                start != null ? start : saved.map(SimulationProgress::start).orElse(defaultStart), telemetryInterval, 0);
+        if (saved.isPresent() && !saved.get().sameSimulationAs(wanted)) {
+            System.err.printf("simulate: %s records another simulation (%s); starting this one from the beginning%n",
+                    progressFile, saved.get());
+            return wanted;
+        }
+        return saved.orElse(wanted);
     }
 
     private static void awaitQuietly(CountDownLatch finished) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Dead letters (reason LATE) of one KPI stage for records that arrived after their day had closed for good. By
  * then the record has crossed validation and a repartition topic, so its original bytes are gone: it is re-encoded
  * as its input topic carries it (the topic's registry-backed value serde, Confluent wire format) and the dead
- * letter names that topic, so the value can be produced onto it again as it is (README "Late records"). Partition
+ * letter names that topic, so the value can be produced onto it again as it is (docs/adr/0005-late-records-and-close-margin.md). Partition
  * and offset of the original are not known here (-1), nor its Kafka timestamp (none). Each one is also counted as a
  * late record of the stage ({@code maturity_late_records_total}) and as a dead letter of the topic.
  */

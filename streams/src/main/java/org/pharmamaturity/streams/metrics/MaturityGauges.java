@@ -21,7 +21,7 @@ import org.pharmamaturity.streams.state.StoreNames;
 
 /**
  * The {@code maturity_enterprise_*}, {@code maturity_contradiction_info}, {@code maturity_kpi} and
- * {@code maturity_sector_*} gauges, read from the local state stores at each scrape (see the README's Metrics
+ * {@code maturity_sector_*} gauges, read from the local state stores at each scrape (see docs/operations.md, Metrics
  * section), so their labels follow the data: an enterprise whose partition moved to another instance disappears
  * here and appears there. A store that cannot be queried (rebalancing) contributes nothing to that scrape.
  */

@@ -17,7 +17,7 @@ import org.pharmamaturity.streams.validation.InputSpecs;
 
 /**
  * {@link PipelineMeters} as Micrometer counters on a {@link MeterRegistry}; on a Prometheus registry they read
- * {@code maturity_records_total{topic}} and so on (see the README's Metrics section). Every counter whose labels
+ * {@code maturity_records_total{topic}} and so on (see docs/operations.md, Metrics section). Every counter whose labels
  * are known in advance (input topics, dead-letter reasons, late stages) is registered at 0 on construction, so
  * {@code rate()} and {@code increase()} see the first record too and dashboards have a series from the start.
  * Counters count processing attempts: a record processed again after a failed transaction is counted again.

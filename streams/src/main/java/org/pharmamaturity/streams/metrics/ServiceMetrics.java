@@ -29,7 +29,7 @@ import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
  * KafkaStreams state, the Kafka Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}), the state
  * restore meters ({@link StateRestoreLog}), the API's own request metrics, and JVM and process metrics. Created
  * before the topology (which needs the counters), then
- * {@link #bind bound} to the KafkaStreams instance before it starts. The names are listed in the README.
+ * {@link #bind bound} to the KafkaStreams instance before it starts. The names are listed in docs/operations.md.
  */
 public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
 

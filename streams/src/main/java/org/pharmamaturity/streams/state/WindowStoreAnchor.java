@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * offset inside the store (KIP-1035), and a window store writes it into each of its segments; a store that has
  * never received a record has no segment, so after a clean stop it looks uncheckpointed, and under
  * exactly_once_v2 its task is declared corrupted, wiped and re-initialized with a forced rebalance (see the
- * README, "State after a clean restart"). Once, as soon as the task runs, an empty store gets an anchor
+ * docs/adr/0003-window-store-anchors.md). Once, as soon as the task runs, an empty store gets an anchor
  * entry: key "" (every real key is a non-blank id, so no lookup finds it) at time 0, which expires with its
  * segment as soon as real data moves the store's stream time past the retention.
  */

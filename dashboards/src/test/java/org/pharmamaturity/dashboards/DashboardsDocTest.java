@@ -14,44 +14,39 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Dashboards" section describes each dashboard under a heading "### Title (`uid`)" and each panel as a
+ * {@code docs/dashboards.md} describes each dashboard under a heading "## Title (`uid`)" and each panel as a
  * bullet "- **Panel title**: what it answers"; the dashboards' panels must be exactly those, in that order.
  */
-class ReadmeDashboardsTest {
+class DashboardsDocTest {
 
-    private static final Pattern DASHBOARD_HEADING = Pattern.compile("^### (.+) \\(`([a-z0-9-]+)`\\)$");
+    private static final Pattern DASHBOARD_HEADING = Pattern.compile("^## (.+) \\(`([a-z0-9-]+)`\\)$");
     private static final Pattern PANEL_BULLET = Pattern.compile("^- \\*\\*(.+?)\\*\\*: \\S.*");
 
     @Test
     void everyDashboardAndPanelIsDescribedByItsName() throws IOException {
-        Map<String, ReadmeDashboard> described = describedDashboards();
+        Map<String, DocumentedDashboard> described = describedDashboards();
 
         assertThat(described.keySet()).containsExactlyInAnyOrderElementsOf(
                 Dashboard.all().stream().map(Dashboard::uid).toList());
         for (Dashboard dashboard : Dashboard.all()) {
-            ReadmeDashboard readme = described.get(dashboard.uid());
-            assertThat(readme.title()).as("README heading of " + dashboard.uid()).isEqualTo(dashboard.title());
-            assertThat(readme.panels()).as("README panels of " + dashboard.uid())
+            DocumentedDashboard documented = described.get(dashboard.uid());
+            assertThat(documented.title()).as("docs/dashboards.md heading of " + dashboard.uid()).isEqualTo(dashboard.title());
+            assertThat(documented.panels()).as("docs/dashboards.md panels of " + dashboard.uid())
                     .containsExactlyElementsOf(dashboard.panelTitles());
         }
     }
 
-    private static Map<String, ReadmeDashboard> describedDashboards() throws IOException {
-        List<String> lines = Files.readAllLines(ProjectFiles.README);
-        int start = lines.indexOf("## Dashboards");
-        assertThat(start).as("README.md has a '## Dashboards' section").isNotNegative();
-        Map<String, ReadmeDashboard> dashboards = new LinkedHashMap<>();
-        ReadmeDashboard current = null;
-        for (String line : lines.subList(start + 1, lines.size())) {
-            if (line.startsWith("## ")) {
-                break;
-            }
+    private static Map<String, DocumentedDashboard> describedDashboards() throws IOException {
+        List<String> lines = Files.readAllLines(ProjectFiles.DASHBOARDS_DOC);
+        Map<String, DocumentedDashboard> dashboards = new LinkedHashMap<>();
+        DocumentedDashboard current = null;
+        for (String line : lines) {
             Matcher heading = DASHBOARD_HEADING.matcher(line);
             Matcher bullet = PANEL_BULLET.matcher(line);
             if (heading.matches()) {
-                current = new ReadmeDashboard(heading.group(1), new ArrayList<>());
+                current = new DocumentedDashboard(heading.group(1), new ArrayList<>());
                 dashboards.put(heading.group(2), current);
-            } else if (line.startsWith("### ")) {
+            } else if (line.startsWith("#")) {
                 current = null;
             } else if (current != null && bullet.matches()) {
                 current.panels().add(bullet.group(1));
@@ -60,6 +55,6 @@ class ReadmeDashboardsTest {
         return dashboards;
     }
 
-    private record ReadmeDashboard(String title, List<String> panels) {
+    private record DocumentedDashboard(String title, List<String> panels) {
     }
 }
