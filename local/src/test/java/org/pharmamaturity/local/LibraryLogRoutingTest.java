@@ -17,7 +17,7 @@ class LibraryLogRoutingTest {
     void brokerErrorsAndTheirStackTracesGoToTheFileTheStacksOwnLinesStay() {
         print("""
                 20:50:01 INFO org.pharmamaturity.embedded.ApicurioRegistry - Apicurio registry starting: pid 7
-                20:50:02.117 [data-plane-kafka-request-handler-1] ERROR kafka.server.ReplicaManager - [ReplicaManager broker=1] Error processing append operation
+                20:50:02.117 [request-handler-1] ERROR kafka.server.ReplicaManager - [ReplicaManager broker=1] Error processing append operation
                 org.apache.kafka.common.errors.OutOfOrderSequenceException: Out of order sequence number
                 \tat kafka.log.UnifiedLog.append(UnifiedLog.scala:1)
                 20:50:03 INFO org.pharmamaturity.streams.metrics.StateRestoreLog - Restored store kpi-equipment-days
@@ -31,7 +31,7 @@ class LibraryLogRoutingTest {
                 run-local: Port 9092 on 127.0.0.1 (Kafka broker) is already in use
                 """);
         assertThat(text(file)).isEqualTo("""
-                20:50:02.117 [data-plane-kafka-request-handler-1] ERROR kafka.server.ReplicaManager - [ReplicaManager broker=1] Error processing append operation
+                20:50:02.117 [request-handler-1] ERROR kafka.server.ReplicaManager - [ReplicaManager broker=1] Error processing append operation
                 org.apache.kafka.common.errors.OutOfOrderSequenceException: Out of order sequence number
                 \tat kafka.log.UnifiedLog.append(UnifiedLog.scala:1)
                 20:50:03 INFO org.pharmamaturity.streams.metrics.StateRestoreLog - Restored store kpi-equipment-days

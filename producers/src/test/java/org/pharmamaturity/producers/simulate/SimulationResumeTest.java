@@ -12,12 +12,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pharmamaturity.embedded.EmbeddedStack;
 import org.pharmamaturity.evaluation.model.ModelLoader;
 import org.pharmamaturity.producers.ProducersCli;
 import org.pharmamaturity.producers.testing.TopicProbe;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EquipmentStateChange;
+import org.pharmamaturity.testing.EmbeddedStack;
 
 /**
  * A restarted {@code simulate --progress-file} continues after the last record the previous run published: over
