@@ -12,6 +12,7 @@ import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.MaturityView;
+import org.pharmamaturity.streams.state.LocalStores;
 import org.pharmamaturity.streams.state.StoreNames;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.pharmamaturity.streams.api.MetricsAudience;
 import org.pharmamaturity.streams.api.MetricsScrape;
 import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
+import org.pharmamaturity.streams.state.LocalStores;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -81,7 +82,7 @@ public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
         }
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        registry.getPrometheusRegistry().register(new MaturityGauges(new KafkaStreamsLocalStores(streams)));
+        registry.getPrometheusRegistry().register(new MaturityGauges(new LocalStores(streams)));
     }
 
     /**
