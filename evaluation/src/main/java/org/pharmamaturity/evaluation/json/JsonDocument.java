@@ -1,6 +1,5 @@
 package org.pharmamaturity.evaluation.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -32,7 +31,6 @@ import java.util.Locale;
 public final class JsonDocument<T> {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final int UNKNOWN_MEMBER = Integer.MAX_VALUE;
 
     private final String what;
     private final JsonNode schemaTree;
@@ -55,18 +53,36 @@ public final class JsonDocument<T> {
 
     /** Every way {@code document} departs from the schema, one sentence each, in schema order; empty when none. */
     public List<String> problems(JsonNode document) {
+        return problems(document, List.of());
+    }
+
+    /**
+     * The schema's problems with {@code document} and the caller's own ({@code more}: checks a schema cannot state,
+     * such as dates or known indicators), merged in schema order.
+     */
+    public List<String> problems(JsonNode document, List<Problem> more) {
         JsonNode present = withoutNulls(document);
-        List<Error> errors;
-        try {
-            errors = schema.validate(Json.mapper().writeValueAsString(present), InputFormat.JSON);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a parsed " + what + " back as JSON", e);
+        List<Problem> all = new ArrayList<>();
+        for (Error error : schema.validate(present.toString(), InputFormat.JSON)) {
+            all.add(locate(error, present));
         }
-        List<Located> located = errors.stream().map(error -> locate(error, present)).toList();
+        all.addAll(more);
         LinkedHashSet<String> problems = new LinkedHashSet<>();
-        located.stream().sorted(Comparator.comparing(Located::order, JsonDocument::compareOrders))
+        all.stream().sorted(Comparator.comparing(problem -> order(problem.at(), present), JsonDocument::compareOrders))
                 .forEach(problem -> problems.add(problem.text()));
         return List.copyOf(problems);
+    }
+
+    /**
+     * One problem of a document: where it is (for ordering; the members and indexes from the root) and its sentence,
+     * which names the place itself ({@code values.oee: coverage 1.5 is outside [0, 1]}).
+     */
+    public record Problem(List<Object> at, String text) {
+
+        /** A problem worded {@code <path of at>: message}. */
+        public static Problem at(List<Object> at, String message) {
+            return new Problem(at, path(at) + ": " + message);
+        }
     }
 
     /**
@@ -110,10 +126,7 @@ public final class JsonDocument<T> {
         }
     }
 
-    private record Located(List<Integer> order, String text) {
-    }
-
-    private Located locate(Error error, JsonNode document) {
+    private Problem locate(Error error, JsonNode document) {
         List<Object> at = reported(segments(error));
         String message;
         if (listOfScalars(at) != null && !at.equals(segments(error))) {
@@ -137,7 +150,7 @@ public final class JsonDocument<T> {
                 default -> error.getMessage();
             };
         }
-        return new Located(order(at), at.isEmpty() ? message : path(at) + ": " + message);
+        return at.isEmpty() ? new Problem(at, message) : Problem.at(at, message);
     }
 
     /** Where a problem is reported: an item of a list of texts or numbers is reported as its list. */
@@ -198,20 +211,27 @@ public final class JsonDocument<T> {
                 ? objectSchema.path("additionalProperties") : declared;
     }
 
-    /** Each segment's rank: an array index, or a member's place among its object's properties in the schema. */
-    private List<Integer> order(List<Object> at) {
+    /**
+     * Each segment's rank: an array index, or a member's place among its object's properties in the schema; members
+     * the schema does not name follow those it names, in document order.
+     */
+    private List<Integer> order(List<Object> at, JsonNode document) {
         List<Integer> order = new ArrayList<>();
         JsonNode current = schemaTree;
+        JsonNode value = document;
         for (Object segment : at) {
             JsonNode local = resolve(current);
             if (segment instanceof Integer index) {
                 order.add(index);
                 current = local.path("items");
             } else {
-                int place = names(local.path("properties")).indexOf((String) segment);
-                order.add(place < 0 ? UNKNOWN_MEMBER : place);
+                List<String> declared = names(local.path("properties"));
+                int place = declared.contains((String) segment) ? declared.indexOf((String) segment)
+                        : declared.size() + Math.max(0, names(value).indexOf((String) segment));
+                order.add(place);
                 current = member(local, (String) segment);
             }
+            value = segment instanceof Integer index ? value.path(index) : value.path((String) segment);
         }
         return order;
     }
@@ -287,7 +307,7 @@ public final class JsonDocument<T> {
     }
 
     /** {@code a.b[0].c}, the form every message of the project uses. */
-    private static String path(List<Object> at) {
+    public static String path(List<Object> at) {
         StringBuilder path = new StringBuilder();
         for (Object segment : at) {
             if (segment instanceof Integer index) {

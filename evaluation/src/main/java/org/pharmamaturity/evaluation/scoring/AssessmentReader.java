@@ -3,15 +3,16 @@ package org.pharmamaturity.evaluation.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pharmamaturity.evaluation.json.IsoText;
 import org.pharmamaturity.evaluation.json.Json;
 import org.pharmamaturity.evaluation.json.JsonDocument;
 import org.pharmamaturity.evaluation.json.TextBounds;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a self-assessment document (DESIGN.md section 5 "assessment", defined by the JSON Schema {@value #SCHEMA})
@@ -57,17 +58,13 @@ public final class AssessmentReader {
         } catch (JsonProcessingException e) {
             return new Parsed(null, List.of("not valid JSON: " + TextBounds.shown(e.getOriginalMessage())));
         }
-        List<String> problems = new ArrayList<>(DOCUMENT.problems(root));
         // What the schema rejects is left out (read as absent), so the validator reports only what is still wrong.
         ObjectNode readable = (ObjectNode) DOCUMENT.readable(root);
-        JsonNode submittedAt = readable.get(SUBMITTED_AT);
-        if (submittedAt != null && !isInstant(submittedAt.asText())) {
-            problems.add(SUBMITTED_AT + ": '" + TextBounds.shown(submittedAt.asText())
-                    + "' is not an ISO-8601 instant such as 2025-06-30T08:00:00Z");
-            // A stand-in so the validator does not report the field missing too; the problem above stops scoring.
-            readable.put(SUBMITTED_AT, Instant.EPOCH.toString());
-        }
-        return new Parsed(DOCUMENT.bind(readable), List.copyOf(problems));
+        Optional<JsonDocument.Problem> badTime = IsoText.check(readable, List.of(SUBMITTED_AT), Instant::parse,
+                "an ISO-8601 instant such as 2025-06-30T08:00:00Z");
+        // A stand-in so the validator does not report the field missing too; the problem stops scoring.
+        badTime.ifPresent(problem -> readable.put(SUBMITTED_AT, Instant.EPOCH.toString()));
+        return new Parsed(DOCUMENT.bind(readable), DOCUMENT.problems(root, badTime.stream().toList()));
     }
 
     /**
@@ -77,14 +74,5 @@ public final class AssessmentReader {
      * @param problems one sentence per defect of form, empty when there is none
      */
     public record Parsed(Assessment assessment, List<String> problems) {
-    }
-
-    private static boolean isInstant(String text) {
-        try {
-            Instant.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }
