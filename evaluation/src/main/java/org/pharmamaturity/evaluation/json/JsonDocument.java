@@ -12,6 +12,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -101,8 +102,10 @@ public final class JsonDocument<T> {
             }
         }
         // Last first, so that removing an array item does not shift the index of another one still to remove.
-        rejected.stream().sorted(Comparator.<List<Object>, List<Object>>comparing(at -> at, JsonDocument::comparePaths)
-                .reversed()).distinct().forEach(at -> remove(present, at));
+        rejected.stream().distinct()
+                .sorted(Comparator.comparing((List<Object> at) -> order(at, present), JsonDocument::compareOrders)
+                        .reversed())
+                .forEach(at -> remove(present, at));
         return present;
     }
 
@@ -120,7 +123,7 @@ public final class JsonDocument<T> {
                 throw check;
             }
             throw new IllegalStateException("cannot bind a " + what + " that matches its schema", e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // The schema admitted what the record cannot take: the two disagree, a programming error.
             throw new IllegalStateException("cannot bind a " + what + " that matches its schema: " + e.getMessage(), e);
         }
@@ -343,17 +346,6 @@ public final class JsonDocument<T> {
             int byPlace = Integer.compare(a.get(i), b.get(i));
             if (byPlace != 0) {
                 return byPlace;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    }
-
-    private static int comparePaths(List<Object> a, List<Object> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int bySegment = a.get(i) instanceof Integer x && b.get(i) instanceof Integer y ? Integer.compare(x, y)
-                    : String.valueOf(a.get(i)).compareTo(String.valueOf(b.get(i)));
-            if (bySegment != 0) {
-                return bySegment;
             }
         }
         return Integer.compare(a.size(), b.size());
