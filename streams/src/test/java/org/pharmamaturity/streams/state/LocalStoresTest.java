@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.Properties;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pharmamaturity.streams.testing.UnstartedStreams;
 
 /**
  * A store that cannot be queried (here: Kafka Streams never started) is a {@link StoreNotQueryableException} naming
@@ -25,11 +24,7 @@ class LocalStoresTest {
         StreamsBuilder builder = new StreamsBuilder();
         builder.table("local-stores-test-input",
                 Materialized.as(StoreNames.MATURITY_SECTOR));
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "local-stores-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), properties)) {
+        try (KafkaStreams streams = UnstartedStreams.of(builder.build(), "local-stores-test", stateDir)) {
             LocalStores stores = new LocalStores(streams);
 
             String expected = "The state store maturity-sector is not queryable on this instance right now"
