@@ -1,23 +1,31 @@
 package org.pharmamaturity.evaluation.scoring;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pharmamaturity.evaluation.json.IsoText;
 import org.pharmamaturity.evaluation.json.Json;
-import org.pharmamaturity.evaluation.json.JsonFields;
+import org.pharmamaturity.evaluation.json.JsonDocument;
 import org.pharmamaturity.evaluation.json.TextBounds;
-import org.pharmamaturity.evaluation.model.Grade;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 
 /**
- * Reads a self-assessment document (DESIGN.md section 5 "assessment") and checks it against the models in
- * force, reporting the malformed fields and the failed checks together in one {@link AssessmentException}.
+ * Reads a self-assessment document (DESIGN.md section 5 "assessment", defined by the JSON Schema {@value #SCHEMA})
+ * and checks it against the models in force, reporting the malformed fields and the failed checks together in one
+ * {@link AssessmentException}.
  */
 public final class AssessmentReader {
+
+    /** The JSON Schema of assessment files, a resource of the evaluation module. */
+    public static final String SCHEMA = "/json-schema/assessment.schema.json";
+
+    private static final String SUBMITTED_AT = "submittedAt";
+    private static final JsonDocument<Assessment> DOCUMENT = JsonDocument.of("assessment", SCHEMA, Assessment.class);
 
     private AssessmentReader() {
     }
@@ -39,9 +47,9 @@ public final class AssessmentReader {
     }
 
     /**
-     * What {@code json} holds, as far as it could be read, and the problems of its form (not JSON, wrong types,
-     * missing answer fields); the checks against the models are {@link AssessmentValidator}'s. For callers that
-     * add checks of their own and report every problem at once.
+     * What {@code json} holds, as far as it could be read, and the problems of its form (not JSON, departures from
+     * the schema); the checks against the models are {@link AssessmentValidator}'s. For callers that add checks of
+     * their own and report every problem at once.
      */
     public static Parsed parse(String json) {
         JsonNode root;
@@ -50,19 +58,13 @@ public final class AssessmentReader {
         } catch (JsonProcessingException e) {
             return new Parsed(null, List.of("not valid JSON: " + TextBounds.shown(e.getOriginalMessage())));
         }
-        JsonFields fields = JsonFields.root(root, "assessment");
-        String submissionId = fields.optionalText("submissionId");
-        String enterpriseId = fields.optionalText("enterpriseId");
-        String modelVersion = fields.optionalText("modelVersion");
-        Instant submittedAt = readInstant(fields, "submittedAt");
-        List<JsonFields> answerFields = fields.optionalObjects("answers");
-        List<Answer> answers = answerFields == null ? null : new ArrayList<>();
-        for (JsonFields answer : answerFields == null ? List.<JsonFields>of() : answerFields) {
-            answers.add(new Answer(answer.text("requirementId"), answer.choice("grade", Grade.values(), Enum::name),
-                    answer.optionalText("evidence")));
-        }
-        return new Parsed(new Assessment(submissionId, enterpriseId, modelVersion, submittedAt, answers),
-                List.copyOf(fields.problems()));
+        // What the schema rejects is left out (read as absent), so the validator reports only what is still wrong.
+        ObjectNode readable = (ObjectNode) DOCUMENT.readable(root);
+        Optional<JsonDocument.Problem> badTime = IsoText.check(readable, List.of(SUBMITTED_AT), Instant::parse,
+                "an ISO-8601 instant such as 2025-06-30T08:00:00Z");
+        // A stand-in so the validator does not report the field missing too; the problem stops scoring.
+        badTime.ifPresent(problem -> readable.put(SUBMITTED_AT, Instant.EPOCH.toString()));
+        return new Parsed(DOCUMENT.bind(readable), DOCUMENT.problems(root, badTime.stream().toList()));
     }
 
     /**
@@ -72,19 +74,5 @@ public final class AssessmentReader {
      * @param problems one sentence per defect of form, empty when there is none
      */
     public record Parsed(Assessment assessment, List<String> problems) {
-    }
-
-    private static Instant readInstant(JsonFields fields, String name) {
-        String text = fields.optionalText(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            fields.problem(name + ": '" + TextBounds.shown(text) + "' is not an ISO-8601 instant such as 2025-06-30T08:00:00Z");
-            // A stand-in so the validator does not report the field missing too; the problem above stops scoring.
-            return Instant.EPOCH;
-        }
     }
 }

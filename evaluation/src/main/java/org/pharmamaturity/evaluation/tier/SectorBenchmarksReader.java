@@ -1,5 +1,6 @@
 package org.pharmamaturity.evaluation.tier;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,16 +8,21 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pharmamaturity.evaluation.json.DataFileException;
 import org.pharmamaturity.evaluation.json.Json;
-import org.pharmamaturity.evaluation.json.JsonFields;
+import org.pharmamaturity.evaluation.json.JsonDocument;
 import org.pharmamaturity.evaluation.model.Indicators;
 
 /**
- * Reads a sector's indicator values ({@code {sector, values: {<indicator>: [numbers]}}}, one number per enterprise of
- * the sector in the region) into {@link SectorBenchmarks}, reporting every problem at once.
+ * Reads a sector's indicator values (defined by the JSON Schema {@value #SCHEMA}: {@code {sector, values:
+ * {<indicator>: [numbers]}}}, one number per enterprise of the sector in the region) into {@link SectorBenchmarks},
+ * reporting every problem at once.
  */
 public final class SectorBenchmarksReader {
 
+    /** The JSON Schema of sector benchmark files, a resource of this module. */
+    public static final String SCHEMA = "/json-schema/sector-benchmarks.schema.json";
+
     private static final String WHAT = "sector benchmarks";
+    private static final JsonDocument<BenchmarksFile> DOCUMENT = JsonDocument.of(WHAT, SCHEMA, BenchmarksFile.class);
 
     private SectorBenchmarksReader() {
     }
@@ -24,26 +30,31 @@ public final class SectorBenchmarksReader {
     /** Reads {@code json}; {@code source} names the file in messages. */
     public static SectorBenchmarks read(String json, String source) {
         JsonNode root = Json.tree(json, problem -> new DataFileException(WHAT, source, List.of(problem)));
-        JsonFields fields = JsonFields.root(root, WHAT);
-        String sector = fields.text("sector");
-        JsonFields values = fields.object("values");
-        Map<String, List<Double>> byIndicator = new LinkedHashMap<>();
-        if (values != null) {
-            for (String indicator : values.names()) {
-                if (!Indicators.KNOWN.contains(indicator)) {
-                    values.problem(indicator + ": unknown indicator; known indicators: "
-                            + String.join(", ", Indicators.KNOWN.stream().sorted().toList()));
-                }
-                List<Double> numbers = values.numbers(indicator);
-                if (numbers != null && numbers.isEmpty()) {
-                    values.problem(indicator + ": no value; give one number per enterprise of the sector");
-                }
-                byIndicator.put(indicator, numbers);
+        BenchmarksFile file = DOCUMENT.bind(DOCUMENT.readable(root));
+        List<JsonDocument.Problem> more = new ArrayList<>();
+        file.values().forEach((indicator, numbers) -> {
+            List<Object> at = List.of("values", indicator);
+            if (!Indicators.KNOWN.contains(indicator)) {
+                more.add(new JsonDocument.Problem(at, "values: " + indicator + ": unknown indicator; known indicators: "
+                        + String.join(", ", Indicators.KNOWN.stream().sorted().toList())));
             }
+            if (numbers.isEmpty()) {
+                more.add(new JsonDocument.Problem(at, "values: " + indicator
+                        + ": no value; give one number per enterprise of the sector"));
+            }
+        });
+        List<String> problems = DOCUMENT.problems(root, more);
+        if (!problems.isEmpty()) {
+            throw new DataFileException(WHAT, source, problems);
         }
-        if (!fields.problems().isEmpty()) {
-            throw new DataFileException(WHAT, source, fields.problems());
+        return SectorBenchmarks.of(file.sector(), file.values());
+    }
+
+    /** The file as written; what the schema rejected is absent. */
+    private record BenchmarksFile(String sector, Map<String, List<Double>> values) {
+
+        BenchmarksFile {
+            values = values == null ? Map.of() : new LinkedHashMap<>(values);
         }
-        return SectorBenchmarks.of(sector, byIndicator);
     }
 }

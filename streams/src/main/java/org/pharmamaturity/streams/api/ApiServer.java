@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.pharmamaturity.streams.config.ApiSettings;
+import org.pharmamaturity.streams.state.StoreNotQueryableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,8 @@ public final class ApiServer implements AutoCloseable {
             response = matched.route().handler().handle(request(exchange, matched));
         } catch (ApiException e) {
             response = ErrorResponses.of(e);
+        } catch (StoreNotQueryableException e) {
+            response = ErrorResponses.of(ApiException.unavailable(e.getMessage()));
         } catch (Exception | Error e) {
             String requestId = UUID.randomUUID().toString();
             LOG.error("Request {} {} {} failed", requestId, exchange.getRequestMethod(), endpoint, e);

@@ -15,6 +15,7 @@ import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.MaturityView;
+import org.pharmamaturity.streams.state.LocalStores;
 import org.pharmamaturity.streams.state.StoreNames;
 
 /**

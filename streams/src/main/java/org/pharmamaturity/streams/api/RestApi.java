@@ -16,6 +16,7 @@ import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.streams.config.ServiceSettings;
 import org.pharmamaturity.streams.maturity.ModelSetup;
 import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
+import org.pharmamaturity.streams.state.LocalStores;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,6 +7,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.streams.KeyValue;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
+import org.pharmamaturity.streams.state.LocalStores;
 import org.pharmamaturity.streams.state.StoreNames;
 
 /**

@@ -17,6 +17,7 @@ import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
 import org.pharmamaturity.schemas.avro.TierReadiness;
+import org.pharmamaturity.streams.state.StoreEntries;
 import org.pharmamaturity.streams.state.StoreNames;
 
 /**
@@ -34,9 +35,9 @@ public final class MaturityGauges implements MultiCollector {
     private static final String SECTOR = "sector";
     private static final int MAX_LEVEL = 5;
 
-    private final LocalStores stores;
+    private final StoreEntries stores;
 
-    public MaturityGauges(LocalStores stores) {
+    public MaturityGauges(StoreEntries stores) {
         this.stores = stores;
     }
 

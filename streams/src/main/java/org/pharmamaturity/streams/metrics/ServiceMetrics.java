@@ -22,6 +22,7 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.pharmamaturity.streams.api.MetricsAudience;
 import org.pharmamaturity.streams.api.MetricsScrape;
 import org.pharmamaturity.streams.state.BoundedRocksDbMemory;
+import org.pharmamaturity.streams.state.LocalStores;
 
 /**
  * Everything the service serves at GET /metrics, in one Prometheus registry: the pipeline counters
@@ -82,7 +83,7 @@ public final class ServiceMetrics implements MetricsScrape, AutoCloseable {
         }
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        registry.getPrometheusRegistry().register(new MaturityGauges(new KafkaStreamsLocalStores(streams)));
+        registry.getPrometheusRegistry().register(new MaturityGauges(new LocalStores(streams)));
     }
 
     /**

@@ -25,10 +25,13 @@ import org.pharmamaturity.streams.state.StoreNames;
  * {@code maturity-enterprise} ({@link MaturityProcessor}; stores {@code maturity-assessments},
  * {@code maturity-scenario-declarations} (each enterprise's latest declaration), {@code maturity-model-fingerprints},
  * {@code maturity-benchmarks-used}, and the queryable {@code maturity-enterprise-latest} and
- * {@code maturity-enterprise-history}; it reads {@code kpi-enterprise-rolling} and the global
- * {@code sector-benchmarks} of {@link SectorTopology}). A new declaration re-scores its enterprise.
+ * {@code maturity-enterprise-history}; it also reads {@code kpi-enterprise-rolling}, connected in
+ * {@link PipelineTopology}, and the global {@code sector-benchmarks} of {@link SectorTopology}). A new declaration re-scores its enterprise.
  */
 public final class MaturityTopology {
+
+    /** The processor that scores enterprises; {@link PipelineTopology} connects the stores it reads from others. */
+    static final String PROCESSOR = "maturity-enterprise";
 
     private MaturityTopology() {
     }
@@ -58,11 +61,10 @@ public final class MaturityTopology {
                 .merge(declarationsByEnterprise, Named.as("maturity-inputs-declarations"))
                 .process(() -> new MaturityProcessor(scorers, dependencies.modelChoice(),
                                 dependencies.settings().checkInterval()),
-                        Named.as("maturity-enterprise"), StoreNames.MATURITY_ASSESSMENTS,
+                        Named.as(PROCESSOR), StoreNames.MATURITY_ASSESSMENTS,
                         StoreNames.MATURITY_SCENARIO_DECLARATIONS,
                         StoreNames.MATURITY_ENTERPRISE_LATEST, StoreNames.MATURITY_ENTERPRISE_HISTORY,
-                        StoreNames.MATURITY_MODEL_FINGERPRINTS, StoreNames.MATURITY_BENCHMARKS_USED,
-                        StoreNames.KPI_ENTERPRISE_ROLLING);
+                        StoreNames.MATURITY_MODEL_FINGERPRINTS, StoreNames.MATURITY_BENCHMARKS_USED);
         updates.mapValues(MaturityUpdate::current, Named.as("maturity-enterprise-record"))
                 .to(Topic.MATURITY_ENTERPRISE.name(), Produced.<String, EnterpriseMaturity>with(Serdes.String(),
                         dependencies.serdes().valueSerde(Topic.MATURITY_ENTERPRISE)).withName("maturity-enterprise-sink"));

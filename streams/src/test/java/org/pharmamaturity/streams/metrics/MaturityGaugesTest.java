@@ -23,6 +23,7 @@ import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SmartFactoryTiers;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
 import org.pharmamaturity.schemas.avro.TierReadiness;
+import org.pharmamaturity.streams.state.StoreEntries;
 import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.testing.TestRecords;
 
@@ -228,7 +229,7 @@ class MaturityGaugesTest {
     }
 
     /** The stores of {@link #stores}; a store missing from the map cannot be queried. */
-    private final class MapStores implements LocalStores {
+    private final class MapStores implements StoreEntries {
         @Override
         @SuppressWarnings("unchecked")
         public <V> Optional<List<KeyValue<String, V>>> entries(String storeName) {

@@ -1,12 +1,15 @@
-package org.pharmamaturity.streams.metrics;
+package org.pharmamaturity.streams.state;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.streams.KeyValue;
 
-/** Read access to the key-value stores this instance holds, for the gauges read at scrape time. */
-public interface LocalStores {
+/**
+ * What the gauges read at scrape time: every entry of a key-value store this instance holds. Implemented by
+ * {@link LocalStores}; tests hand the gauges a map instead.
+ */
+public interface StoreEntries {
 
     /**
      * Every entry of {@code storeName} held by the active tasks of this instance (or the whole store, for a global
