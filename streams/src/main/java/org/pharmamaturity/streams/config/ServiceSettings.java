@@ -70,6 +70,12 @@ public final class ServiceSettings {
      * for records overtaken on their way through another topic (default PT30S; PT0S: close at once).
      */
     public static final String KPI_CLOSE_MARGIN = "maturity.kpi.close-margin";
+    /** Benchmark smart factories the programme aims for (default 10). */
+    public static final String PROGRAMME_TARGET_BENCHMARK = "maturity.programme.target.benchmark";
+    /** Pioneer enterprises the programme aims for (default 30). */
+    public static final String PROGRAMME_TARGET_PIONEER = "maturity.programme.target.pioneer";
+    /** Typical scenarios the programme aims for (default 100). */
+    public static final String PROGRAMME_TARGET_SCENARIOS = "maturity.programme.target.scenarios";
     /** Create missing topics at start-up (default true). */
     public static final String TOPICS_CREATE = "maturity.topics.create";
     /** Replication factor of topics created at start-up; empty means the broker's default. */
@@ -125,6 +131,9 @@ public final class ServiceSettings {
             problems.add(TOPICS_CREATE + ": '" + create + "' is neither true nor false");
         }
         replicationFactor(problems);
+        ProgrammeTargets targets = new ProgrammeTargets(integer(PROGRAMME_TARGET_BENCHMARK, 0, 1_000_000, problems),
+                integer(PROGRAMME_TARGET_PIONEER, 0, 1_000_000, problems),
+                integer(PROGRAMME_TARGET_SCENARIOS, 0, 1_000_000, problems));
         int port = integer(API_PORT, 0, 65_535, problems);
         int maxBody = integer(API_MAX_BODY_BYTES, 1, Integer.MAX_VALUE, problems);
         int minGroupSize = integer(API_MIN_GROUP_SIZE, 1, Integer.MAX_VALUE, problems);
@@ -135,7 +144,7 @@ public final class ServiceSettings {
         if (problems.isEmpty()) {
             try {
                 topologySettings = new TopologySettings(skew, horizon, grace, silence, check, Topic.KEYED_PARTITIONS,
-                        publish, closeMargin);
+                        publish, closeMargin, targets);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -371,6 +380,9 @@ public final class ServiceSettings {
         defaults.put(CHECK_INTERVAL, TopologySettings.DEFAULTS.checkInterval().toString());
         defaults.put(PUBLISH_INTERVAL, TopologySettings.DEFAULTS.publishInterval().toString());
         defaults.put(KPI_CLOSE_MARGIN, TopologySettings.DEFAULTS.closeMargin().toString());
+        defaults.put(PROGRAMME_TARGET_BENCHMARK, Integer.toString(ProgrammeTargets.DEFAULTS.benchmark()));
+        defaults.put(PROGRAMME_TARGET_PIONEER, Integer.toString(ProgrammeTargets.DEFAULTS.pioneer()));
+        defaults.put(PROGRAMME_TARGET_SCENARIOS, Integer.toString(ProgrammeTargets.DEFAULTS.scenarios()));
         defaults.put(TOPICS_CREATE, "true");
         defaults.put(TOPICS_REPLICATION_FACTOR, "");
         defaults.put(API_PORT, "8080");

@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.Equipment;
+import org.pharmamaturity.schemas.avro.TitleAward;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
 
 /**
  * How one kind of reference record is checked and stored.
@@ -67,13 +69,36 @@ interface ReferenceKind<V> {
         }
     };
 
+    /**
+     * Title awards, checked against the scenario catalogue in force: stored under
+     * {@link org.pharmamaturity.schemas.Topic#titleKey}. Nothing derived, so put and remove are plain.
+     */
+    static ReferenceKind<TitleAward> titles(ScenarioCatalogue catalogue) {
+        return new ReferenceKind<>() {
+            @Override
+            public void check(String key, TitleAward value, List<String> problems) {
+                TitleChecks.check(key, value, catalogue, problems);
+            }
+
+            @Override
+            public void put(String key, TitleAward value, KeyValueStore<String, TitleAward> store) {
+                store.put(key, value);
+            }
+
+            @Override
+            public void remove(String key, KeyValueStore<String, TitleAward> store) {
+                store.delete(key);
+            }
+        };
+    }
+
     private static void requireKey(String key, String id, String field, List<String> problems) {
         if (!key.equals(id)) {
             problems.add("the key '" + key + "' differs from " + field + " '" + id + "'");
         }
     }
 
-    private static void requireText(String value, String field, List<String> problems) {
+    static void requireText(String value, String field, List<String> problems) {
         if (value == null || value.isBlank()) {
             problems.add(field + " is blank");
         }
