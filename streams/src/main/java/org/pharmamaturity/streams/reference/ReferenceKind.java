@@ -3,10 +3,10 @@ package org.pharmamaturity.streams.reference;
 import java.util.List;
 
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.Equipment;
 import org.pharmamaturity.schemas.avro.TitleAward;
-import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
 
 /**
  * How one kind of reference record is checked and stored.
@@ -98,7 +98,7 @@ interface ReferenceKind<V> {
         }
     }
 
-    static void requireText(String value, String field, List<String> problems) {
+    private static void requireText(String value, String field, List<String> problems) {
         if (value == null || value.isBlank()) {
             problems.add(field + " is blank");
         }

@@ -11,9 +11,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.DeadLetter;
+import org.pharmamaturity.schemas.avro.TitleAward;
 import org.pharmamaturity.streams.reference.ReferenceAuditProcessor;
 import org.pharmamaturity.streams.reference.ReferenceDecoder;
-import org.pharmamaturity.schemas.avro.TitleAward;
 
 /**
  * Dead-letters the bad records of ref.enterprise, ref.equipment and ref.title. The global stores read those topics too, but

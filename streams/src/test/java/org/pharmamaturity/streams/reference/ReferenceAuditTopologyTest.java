@@ -161,7 +161,7 @@ class ReferenceAuditTopologyTest {
         assertRejected(letter, TITLES, "E1|TYPICAL_SCENARIO|no-such-scenario", value, DeadLetterReason.INVALID_VALUE,
                 "title");
         assertThat(letter.getErrorMessage())
-                .isEqualTo("scenarioId 'no-such-scenario' is not a scenario of the catalogue scenarios-2025");
+                .isEqualTo("scenarioId: 'no-such-scenario' is not a scenario of the catalogue scenarios-2025");
     }
 
     @Test
@@ -173,10 +173,10 @@ class ReferenceAuditTopologyTest {
         pipe(TITLES, "E1|PIONEER_ENTERPRISE", value);
         DeadLetter letter = onlyDeadLetter();
         assertRejected(letter, TITLES, "E1|PIONEER_ENTERPRISE", value, DeadLetterReason.INVALID_VALUE, "title");
-        assertThat(letter.getErrorMessage()).isEqualTo("awardingBody is blank; "
-                + "a TYPICAL_SCENARIO award needs the scenarioId of its scenario; "
-                + "year 1999 is not between 2015 and 2100; "
-                + "the key 'E1|PIONEER_ENTERPRISE' differs from 'E1|TYPICAL_SCENARIO' (enterpriseId|title|scenarioId)");
+        assertThat(letter.getErrorMessage()).isEqualTo("awardingBody: missing; "
+                + "scenarioId: a TYPICAL_SCENARIO award needs the scenarioId of its scenario; "
+                + "year: 1999 is not a year from 2015 to 2100; "
+                + "key: 'E1|PIONEER_ENTERPRISE' differs from 'E1|TYPICAL_SCENARIO' (enterpriseId|title|scenarioId)");
     }
 
     @Test
@@ -186,8 +186,8 @@ class ReferenceAuditTopologyTest {
         pipe(TITLES, "E1|PIONEER_ENTERPRISE", value);
         DeadLetter letter = onlyDeadLetter();
         assertRejected(letter, TITLES, "E1|PIONEER_ENTERPRISE", value, DeadLetterReason.INVALID_VALUE, "title");
-        assertThat(letter.getErrorMessage()).isEqualTo("scenarioId 'factory-construction.digital-infrastructure' is"
-                + " given, but only a TYPICAL_SCENARIO award names a scenario");
+        assertThat(letter.getErrorMessage()).isEqualTo("scenarioId: 'factory-construction.digital-infrastructure' is"
+                + " given, but only a TYPICAL_SCENARIO award names a scenario, not PIONEER_ENTERPRISE");
     }
 
     @Test
