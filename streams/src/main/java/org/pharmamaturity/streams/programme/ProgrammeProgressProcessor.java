@@ -78,8 +78,7 @@ public final class ProgrammeProgressProcessor implements Processor<String, Progr
             publish(programme, record.timestamp());
             return;
         }
-        Long due = pending.get(programme);
-        pending.put(programme, due == null ? record.timestamp() : Math.max(due, record.timestamp()));
+        PendingPublications.markDue(pending, programme, record.timestamp());
     }
 
     private static <V> void apply(KeyValueStore<String, V> store, String key, V value) {

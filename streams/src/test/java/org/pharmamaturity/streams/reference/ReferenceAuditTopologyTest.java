@@ -154,12 +154,8 @@ class ReferenceAuditTopologyTest {
 
     @Test
     void aTypicalScenarioOutsideTheCatalogueIsAnInvalidValue() {
-        TitleAward award = title("E1", Title.TYPICAL_SCENARIO, "no-such-scenario", null);
-        byte[] value = driver.serialize(TITLES, award);
-        pipe(TITLES, "E1|TYPICAL_SCENARIO|no-such-scenario", value);
-        DeadLetter letter = onlyDeadLetter();
-        assertRejected(letter, TITLES, "E1|TYPICAL_SCENARIO|no-such-scenario", value, DeadLetterReason.INVALID_VALUE,
-                "title");
+        DeadLetter letter = rejectedTitle("E1|TYPICAL_SCENARIO|no-such-scenario",
+                title("E1", Title.TYPICAL_SCENARIO, "no-such-scenario", null));
         assertThat(letter.getErrorMessage())
                 .isEqualTo("scenarioId: 'no-such-scenario' is not a scenario of the catalogue scenarios-2025");
     }
@@ -169,10 +165,7 @@ class ReferenceAuditTopologyTest {
         TitleAward award = title("E1", Title.TYPICAL_SCENARIO, null, null);
         award.setAwardingBody(" ");
         award.setYear(1999);
-        byte[] value = driver.serialize(TITLES, award);
-        pipe(TITLES, "E1|PIONEER_ENTERPRISE", value);
-        DeadLetter letter = onlyDeadLetter();
-        assertRejected(letter, TITLES, "E1|PIONEER_ENTERPRISE", value, DeadLetterReason.INVALID_VALUE, "title");
+        DeadLetter letter = rejectedTitle("E1|PIONEER_ENTERPRISE", award);
         assertThat(letter.getErrorMessage()).isEqualTo("awardingBody: missing; "
                 + "scenarioId: a TYPICAL_SCENARIO award needs the scenarioId of its scenario; "
                 + "year: 1999 is not a year from 2015 to 2100; "
@@ -182,10 +175,7 @@ class ReferenceAuditTopologyTest {
     @Test
     void aScenarioIdOnAnotherTitleIsAnInvalidValue() {
         TitleAward award = title("E1", Title.PIONEER_ENTERPRISE, "factory-construction.digital-infrastructure", null);
-        byte[] value = driver.serialize(TITLES, award);
-        pipe(TITLES, "E1|PIONEER_ENTERPRISE", value);
-        DeadLetter letter = onlyDeadLetter();
-        assertRejected(letter, TITLES, "E1|PIONEER_ENTERPRISE", value, DeadLetterReason.INVALID_VALUE, "title");
+        DeadLetter letter = rejectedTitle("E1|PIONEER_ENTERPRISE", award);
         assertThat(letter.getErrorMessage()).isEqualTo("scenarioId: 'factory-construction.digital-infrastructure' is"
                 + " given, but only a TYPICAL_SCENARIO award names a scenario, not PIONEER_ENTERPRISE");
     }
@@ -198,6 +188,15 @@ class ReferenceAuditTopologyTest {
         driver.pipe(Topic.REF_TITLE, "E2|PIONEER_ENTERPRISE", title("E2", Title.PIONEER_ENTERPRISE, null, null));
         driver.pipeBytes(TITLES, titleKey(scenario).getBytes(StandardCharsets.UTF_8), null, T);
         assertThat(driver.read(Topic.MATURITY_DLQ)).isEmpty();
+    }
+
+    /** Pipes the award under {@code key}, checks it is dead-lettered whole as an INVALID_VALUE, and returns the letter. */
+    private DeadLetter rejectedTitle(String key, TitleAward award) {
+        byte[] value = driver.serialize(TITLES, award);
+        pipe(TITLES, key, value);
+        DeadLetter letter = onlyDeadLetter();
+        assertRejected(letter, TITLES, key, value, DeadLetterReason.INVALID_VALUE, "title");
+        return letter;
     }
 
     private void pipe(String topic, String key, byte[] value) {
