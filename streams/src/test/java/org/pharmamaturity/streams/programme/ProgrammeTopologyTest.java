@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,24 @@ class ProgrammeTopologyTest {
         assertThat(published).isPositive();
         assertThat(driver.<ProgrammeProgress>store(StoreNames.MATURITY_PROGRAMME).get("shanghai-pharma")
                 .getScenario().getAwarded()).isZero();
+    }
+
+    @Test
+    void withAPublishIntervalTheProgrammeIsPublishedOncePerInterval() {
+        try (PipelineDriver batching = new PipelineDriver(TopologySettings.DEFAULTS.withCloseMargin(Duration.ZERO))) {
+            TitleAward pioneer = title("E3", Title.PIONEER_ENTERPRISE, null, null);
+            TitleAward benchmark = title("E3", Title.BENCHMARK_SMART_FACTORY, null, null);
+            batching.pipe(Topic.REF_TITLE, titleKey(pioneer), pioneer);
+            batching.pipe(Topic.REF_TITLE, titleKey(benchmark), benchmark);
+            assertThat(batching.read(Topic.MATURITY_PROGRAMME)).isEmpty();
+            // one interval (PT1S) later: one record carrying both awards
+            batching.advanceWallClock(TopologySettings.DEFAULTS.publishInterval());
+            List<KeyValue<String, ProgrammeProgress>> published =
+                    batching.read(Topic.MATURITY_PROGRAMME);
+            assertThat(published).hasSize(1);
+            assertThat(published.get(0).value.getPioneer().getAwardedIds()).containsExactly("E3");
+            assertThat(published.get(0).value.getBenchmark().getAwardedIds()).containsExactly("E3");
+        }
     }
 
     /** Every requirement up to {@code level} FULL, none above; no KPIs, so verified = declared. */
