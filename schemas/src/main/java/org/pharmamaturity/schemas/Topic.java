@@ -27,11 +27,13 @@ import org.pharmamaturity.schemas.avro.EquipmentKpi;
 import org.pharmamaturity.schemas.avro.EquipmentStateChange;
 import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.ProductionCount;
+import org.pharmamaturity.schemas.avro.ProgrammeProgress;
 import org.pharmamaturity.schemas.avro.QualityEvent;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.ShipmentEvent;
+import org.pharmamaturity.schemas.avro.TitleAward;
 import org.pharmamaturity.schemas.serde.TrustedAvroPackages;
 
 /**
@@ -60,6 +62,10 @@ public final class Topic<V extends SpecificRecord> {
     /** Registered equipment (reference data). */
     public static final Topic<Equipment> REF_EQUIPMENT = compacted("ref.equipment", Equipment.class,
             Equipment.getClassSchema(), "equipmentId", KEYED_PARTITIONS);
+    /** Titles awarded to enterprises (reference data); a tombstone revokes. Keyed by {@link #titleKey}. */
+    public static final Topic<TitleAward> REF_TITLE = compacted("ref.title", TitleAward.class,
+            TitleAward.getClassSchema(), "enterpriseId|title, or enterpriseId|TYPICAL_SCENARIO|scenarioId, see titleKey",
+            KEYED_PARTITIONS);
     /** Equipment state changes, the input of OEE availability. */
     public static final Topic<EquipmentStateChange> FACTORY_EQUIPMENT_STATE = events("factory.equipment.state",
             EquipmentStateChange.class, EquipmentStateChange.getClassSchema(), "equipmentId");
@@ -106,6 +112,9 @@ public final class Topic<V extends SpecificRecord> {
     /** Latest statistics per sector (output); a handful of keys, so one partition keeps them in one place. */
     public static final Topic<SectorMaturity> MATURITY_SECTOR = compacted("maturity.sector",
             SectorMaturity.class, SectorMaturity.getClassSchema(), "sector (GB/T 4754 code)", 1);
+    /** Latest progress per programme toward its targets (output); one key per programme, so one partition. */
+    public static final Topic<ProgrammeProgress> MATURITY_PROGRAMME = compacted("maturity.programme",
+            ProgrammeProgress.class, ProgrammeProgress.getClassSchema(), "programmeId, e.g. shanghai-pharma", 1);
     /** Alerts for regulators and enterprises (output). */
     public static final Topic<Alert> MATURITY_ALERTS = new Topic<>("maturity.alerts", Alert.class,
             Alert.getClassSchema(), "enterpriseId", false, KEYED_PARTITIONS, Optional.of(ALERT_RETENTION));
@@ -118,13 +127,13 @@ public final class Topic<V extends SpecificRecord> {
         TrustedAvroPackages.trustPackageOf(Enterprise.class);
     }
 
-    private static final List<Topic<?>> ALL = List.of(REF_ENTERPRISE, REF_EQUIPMENT, FACTORY_EQUIPMENT_STATE,
-            FACTORY_PRODUCTION_COUNT, FACTORY_EQUIPMENT_TELEMETRY, FACTORY_BATCH_STATUS, QUALITY_EVENT,
-            FACTORY_ENERGY_READING, LOGISTICS_COLDCHAIN_READING, LOGISTICS_SHIPMENT, ASSESSMENT_SELF_SUBMITTED,
-            ASSESSMENT_SCENARIOS_DECLARED, KPI_EQUIPMENT_DAILY, KPI_ENTERPRISE_DAILY, MATURITY_ENTERPRISE,
-            MATURITY_SECTOR, MATURITY_ALERTS, MATURITY_DLQ);
+    private static final List<Topic<?>> ALL = List.of(REF_ENTERPRISE, REF_EQUIPMENT, REF_TITLE,
+            FACTORY_EQUIPMENT_STATE, FACTORY_PRODUCTION_COUNT, FACTORY_EQUIPMENT_TELEMETRY, FACTORY_BATCH_STATUS,
+            QUALITY_EVENT, FACTORY_ENERGY_READING, LOGISTICS_COLDCHAIN_READING, LOGISTICS_SHIPMENT,
+            ASSESSMENT_SELF_SUBMITTED, ASSESSMENT_SCENARIOS_DECLARED, KPI_EQUIPMENT_DAILY, KPI_ENTERPRISE_DAILY,
+            MATURITY_ENTERPRISE, MATURITY_SECTOR, MATURITY_PROGRAMME, MATURITY_ALERTS, MATURITY_DLQ);
 
-    private static final List<Topic<?>> INPUTS = List.of(REF_ENTERPRISE, REF_EQUIPMENT, FACTORY_EQUIPMENT_STATE,
+    private static final List<Topic<?>> INPUTS = List.of(REF_ENTERPRISE, REF_EQUIPMENT, REF_TITLE, FACTORY_EQUIPMENT_STATE,
             FACTORY_PRODUCTION_COUNT, FACTORY_EQUIPMENT_TELEMETRY, FACTORY_BATCH_STATUS, QUALITY_EVENT,
             FACTORY_ENERGY_READING, LOGISTICS_COLDCHAIN_READING, LOGISTICS_SHIPMENT, ASSESSMENT_SELF_SUBMITTED,
             ASSESSMENT_SCENARIOS_DECLARED);
@@ -187,6 +196,16 @@ public final class Topic<V extends SpecificRecord> {
      */
     public static String dailyKey(String id, LocalDate day) {
         return Objects.requireNonNull(id, "id") + "@" + day;
+    }
+
+    /**
+     * The key of ref.title: {@code enterpriseId|title}, and for a typical scenario {@code |scenarioId} after it,
+     * e.g. {@code E1|PIONEER_ENTERPRISE}, {@code E1|TYPICAL_SCENARIO|PO-07}; one key per award, so a tombstone
+     * revokes exactly one.
+     */
+    public static String titleKey(String enterpriseId, String title, String scenarioId) {
+        String key = Objects.requireNonNull(enterpriseId, "enterpriseId") + "|" + Objects.requireNonNull(title, "title");
+        return scenarioId == null ? key : key + "|" + scenarioId;
     }
 
     /** The topic's name, e.g. {@code factory.equipment.telemetry}. */

@@ -44,8 +44,8 @@ class SchemaConventionsTest {
 
     @Test
     void everyEnterpriseScopedRecordNamesItsEnterprise() {
-        // Only the sector statistics are above a single enterprise.
-        Topic.all().stream().filter(t -> t != Topic.MATURITY_SECTOR).forEach(topic ->
+        // Only the sector statistics and the programme's progress are above a single enterprise.
+        Topic.all().stream().filter(t -> t != Topic.MATURITY_SECTOR && t != Topic.MATURITY_PROGRAMME).forEach(topic ->
                 assertThat(topic.valueSchema().getField("enterpriseId")).as(topic.name()).isNotNull());
     }
 

@@ -15,17 +15,18 @@ class TopicTest {
     @Test
     void holdsEveryTopicOfTheDesignOnce() {
         assertThat(Topic.all()).extracting(Topic::name).containsExactly(
-                "ref.enterprise", "ref.equipment", "factory.equipment.state", "factory.production.count",
+                "ref.enterprise", "ref.equipment", "ref.title", "factory.equipment.state", "factory.production.count",
                 "factory.equipment.telemetry", "factory.batch.status", "quality.event", "factory.energy.reading",
                 "logistics.coldchain.reading", "logistics.shipment", "assessment.self.submitted",
                 "assessment.scenarios.declared", "kpi.equipment.daily", "kpi.enterprise.daily", "maturity.enterprise", "maturity.sector",
-                "maturity.alerts", "maturity.dlq");
+                "maturity.programme", "maturity.alerts", "maturity.dlq");
     }
 
     @Test
     void compactedAreTheReferenceAndLatestStateTopics() {
         assertThat(Topic.all()).filteredOn(Topic::compacted).extracting(Topic::name).containsExactly(
-                "ref.enterprise", "ref.equipment", "maturity.enterprise", "maturity.sector");
+                "ref.enterprise", "ref.equipment", "ref.title", "maturity.enterprise", "maturity.sector",
+                "maturity.programme");
     }
 
     @Test
@@ -58,6 +59,12 @@ class TopicTest {
         assertThat(dlq.numPartitions()).isEqualTo(3);
         // 30 days * 86 400 000 ms
         assertThat(dlq.configs()).containsEntry("retention.ms", "2592000000");
+    }
+
+    @Test
+    void titleKeyIsEnterpriseTitleAndForAScenarioItsId() {
+        assertThat(Topic.titleKey("E1", "PIONEER_ENTERPRISE", null)).isEqualTo("E1|PIONEER_ENTERPRISE");
+        assertThat(Topic.titleKey("E1", "TYPICAL_SCENARIO", "PO-07")).isEqualTo("E1|TYPICAL_SCENARIO|PO-07");
     }
 
     @Test

@@ -24,6 +24,12 @@ import org.pharmamaturity.evaluation.scenario.TierLink;
  */
 public final class TierJudge {
 
+    /**
+     * The end of the unmet condition of a tier that asks for national or global leadership, which regional data
+     * cannot judge; readers that weigh how close an enterprise is to a tier tell it from the judged ones by it.
+     */
+    public static final String LEADERSHIP_NOT_JUDGED = " leadership not judged from regional data";
+
     private final TierConditions conditions;
     private final ScenarioCatalogue catalogue;
 
@@ -61,7 +67,7 @@ public final class TierJudge {
             }
             unmet.addAll(keyIndicatorsUnmet(condition.keyIndicators(), keyIndicators, modelVersion, kpis, benchmarks));
             if (condition.leadership() != null) {
-                unmet.add(condition.leadership() + " leadership not judged from regional data");
+                unmet.add(condition.leadership() + LEADERSHIP_NOT_JUDGED);
             }
             readiness.add(new TierReadiness(condition.tier(), unmet.isEmpty(), unmet));
         }

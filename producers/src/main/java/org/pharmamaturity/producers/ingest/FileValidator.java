@@ -79,6 +79,7 @@ public final class FileValidator {
             case shipments -> EventRowParsers::shipment;
             case enterprises -> row -> RowParsers.enterprise(row, ingestTime);
             case equipment -> row -> RowParsers.equipment(row, ingestTime);
+            case titles -> row -> RowParsers.title(row, ingestTime);
             case assessments, scenarios -> throw new IllegalArgumentException(kind + " are grouped, not parsed row by row");
         };
     }

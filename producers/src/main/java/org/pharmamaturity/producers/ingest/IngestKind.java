@@ -12,6 +12,8 @@ public enum IngestKind {
     enterprises,
     /** Registered equipment (reference data). */
     equipment,
+    /** Titles awarded to enterprises (reference data, ref.title). */
+    titles,
     /** Good and rejected units per equipment since the previous count (CSV or JSON lines). */
     counts,
     /** Batch status changes. */

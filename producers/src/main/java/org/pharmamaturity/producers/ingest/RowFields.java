@@ -3,6 +3,7 @@ package org.pharmamaturity.producers.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,6 +143,20 @@ final class RowFields {
     Instant optionalInstant(String name, Instant fallback) {
         String text = optionalText(name);
         return text == null ? fallback : parseInstant(name, text);
+    }
+
+    /** An optional ISO-8601 date such as 2027-12-31; null when missing. */
+    LocalDate optionalDate(String name) {
+        String text = optionalText(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problem(name, "'" + text + "' is not an ISO-8601 date such as 2027-12-31");
+            return null;
+        }
     }
 
     /** The row's {@code eventId}, or one derived from file name, line and text, so re-ingesting a file repeats it. */

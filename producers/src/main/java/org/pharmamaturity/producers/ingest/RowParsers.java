@@ -1,6 +1,7 @@
 package org.pharmamaturity.producers.ingest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,9 @@ import org.pharmamaturity.schemas.avro.EquipmentTelemetry;
 import org.pharmamaturity.schemas.avro.ManufacturingType;
 import org.pharmamaturity.schemas.avro.ProductionCount;
 import org.pharmamaturity.schemas.avro.TelemetryQuality;
+import org.pharmamaturity.schemas.avro.Title;
+import org.pharmamaturity.schemas.avro.TitleAward;
+import org.pharmamaturity.schemas.title.TitleAwardRules;
 
 /**
  * One parser per row-shaped file kind: the fields each record needs (names as in the Avro records) and the checks
@@ -124,5 +128,31 @@ final class RowParsers {
         }
         return new ParsedRecord<>(Topic.REF_EQUIPMENT, equipmentId, new Equipment(eventId, eventTime, enterpriseId,
                 siteId, equipmentId, lineId, equipmentClass, keyProcess, digitalControl, dataInterface));
+    }
+
+    /**
+     * {@code enterpriseId, title, awardingBody, year[, scenarioId][, expiresOn][, eventTime]}, checked by the
+     * pipeline's own {@link TitleAwardRules} (the pipeline adds the scenario catalogue); keyed by
+     * {@link Topic#titleKey}.
+     */
+    static ParsedRecord<TitleAward> title(RowFields row, Instant ingestTime) {
+        String eventId = row.eventId();
+        Instant eventTime = row.optionalInstant("eventTime", ingestTime);
+        String enterpriseId = row.text("enterpriseId");
+        Title title = row.choice("title", Title.class);
+        String scenarioId = row.optionalText("scenarioId");
+        String awardingBody = row.text("awardingBody");
+        long year = row.count("year");
+        LocalDate expiresOn = row.optionalDate("expiresOn");
+        if (!row.problems().isEmpty()) {
+            return null;
+        }
+        TitleAward award = new TitleAward(eventId, eventTime, enterpriseId, title, scenarioId, awardingBody,
+                (int) Math.min(year, Integer.MAX_VALUE), expiresOn);
+        TitleAwardRules.problems(award).forEach(problem -> row.problem(problem.field(), problem.message()));
+        if (!row.problems().isEmpty()) {
+            return null;
+        }
+        return new ParsedRecord<>(Topic.REF_TITLE, Topic.titleKey(enterpriseId, title.name(), scenarioId), award);
     }
 }

@@ -10,10 +10,12 @@ import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.Equipment;
 import org.pharmamaturity.schemas.avro.EquipmentClass;
+import org.pharmamaturity.schemas.avro.TitleAward;
 
 /**
  * The endless, deterministic stream of records of a simulated population: first the reference data (every
- * enterprise and machine) and one self-assessment and one scenario declaration per enterprise at the start time,
+ * enterprise and machine), one self-assessment and one scenario declaration per enterprise, and the titles of the
+ * enterprises that hold one ({@link TitleAwardGenerator}) at the start time,
  * then, in simulated-time order, machine states and counts, telemetry of networked machines, batches, deviations, shipments, cold-chain
  * samples and energy readings. The same population, seed and start give the same records; nothing here talks
  * to Kafka.
@@ -53,6 +55,12 @@ public final class PlantSimulation implements Iterator<SimEvent<?>> {
             context.emit(Topic.ASSESSMENT_SCENARIOS_DECLARED, enterprise.enterpriseId(), declarations.declaration(
                     enterprise, context.random(), context.eventId(), context.nowMs()));
             startBehaviours(enterprise);
+        }
+        for (SimulatedEnterprise enterprise : population) {
+            for (TitleAward award : TitleAwardGenerator.awards(enterprise, context::eventId, context.now())) {
+                context.emit(Topic.REF_TITLE, Topic.titleKey(award.getEnterpriseId(), award.getTitle().name(),
+                        award.getScenarioId()), award);
+            }
         }
     }
 

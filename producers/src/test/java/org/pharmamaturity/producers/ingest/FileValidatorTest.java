@@ -18,6 +18,8 @@ import org.pharmamaturity.schemas.avro.Grade;
 import org.pharmamaturity.schemas.avro.ScenarioDeclaration;
 import org.pharmamaturity.schemas.avro.ScenarioStatus;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
+import org.pharmamaturity.schemas.avro.Title;
+import org.pharmamaturity.schemas.avro.TitleAward;
 
 /** Every kind of bad row is reported with its line and field; the example files are clean. */
 class FileValidatorTest {
@@ -139,6 +141,33 @@ class FileValidatorTest {
         assertThat(validation.problems().get(2).toString()).isEqualTo(file
                 + ":4: state: 'DANCING' is not one of [RUNNING, IDLE, PLANNED_STOP, UNPLANNED_STOP, CHANGEOVER, CLEANING, MAINTENANCE, UNKNOWN]");
         assertThat(validation.records()).hasSize(1);
+    }
+
+    @Test
+    void titlesAreKeyedByEnterpriseTitleAndScenario() {
+        Validation titles = validator.validate(EXAMPLES.resolve("titles.csv"), IngestKind.titles);
+        assertThat(titles.problems()).isEmpty();
+        assertThat(titles.records()).extracting(ParsedRecord::key).containsExactly("EX-E001|PIONEER_ENTERPRISE",
+                "EX-E001|TYPICAL_SCENARIO|production-operations.equipment-monitoring", "EX-E002|SMART_FACTORY_BASIC");
+        TitleAward scenario = (TitleAward) titles.records().get(1).value();
+        assertThat(scenario.getTitle()).isEqualTo(Title.TYPICAL_SCENARIO);
+        assertThat(scenario.getAwardingBody()).isEqualTo("上海市经济和信息化委员会");
+        assertThat(scenario.getYear()).isEqualTo(2025);
+        assertThat(scenario.getExpiresOn()).isEqualTo(java.time.LocalDate.parse("2028-12-31"));
+        assertThat(((TitleAward) titles.records().get(0).value()).getExpiresOn()).isNull();
+    }
+
+    @Test
+    void badTitleRowsAreReported() {
+        Path titles = BAD.resolve("bad-titles.csv");
+        assertThat(validator.validate(titles, IngestKind.titles).problems()).extracting(RowProblem::toString)
+                .containsExactly(
+                        titles + ":2: scenarioId: a TYPICAL_SCENARIO award needs the scenarioId of its scenario",
+                        titles + ":3: year: 1999 is not a year from 2015 to 2100",
+                        titles + ":4: title: 'PIONEER' is not one of [SMART_FACTORY_BASIC, SMART_FACTORY_ADVANCED, "
+                                + "SMART_FACTORY_EXCELLENT, SMART_FACTORY_LEADING, BENCHMARK_SMART_FACTORY, "
+                                + "PIONEER_ENTERPRISE, TYPICAL_SCENARIO, UNKNOWN]",
+                        titles + ":4: expiresOn: '31.12.2027' is not an ISO-8601 date such as 2027-12-31");
     }
 
     @Test

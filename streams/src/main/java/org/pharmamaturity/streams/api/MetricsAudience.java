@@ -15,6 +15,11 @@ public record MetricsAudience(Caller caller, GroupDisclosure groups) {
         return caller != null && caller.mayRead(enterpriseId);
     }
 
+    /** True for a regulator's token, which reads the confidential programme series too. */
+    public boolean isRegulator() {
+        return caller != null && caller.isRegulator();
+    }
+
     /** True when statistics over a group of {@code members} enterprises may be served. */
     public boolean mayReadGroup(long members) {
         return groups.showsStatistics(caller, members);

@@ -63,6 +63,9 @@ public final class ServiceSettings extends AbstractConfig {
     public static final String CHECK_INTERVAL = "maturity.check-interval";
     public static final String PUBLISH_INTERVAL = "maturity.kpi.publish-interval";
     public static final String KPI_CLOSE_MARGIN = "maturity.kpi.close-margin";
+    public static final String PROGRAMME_TARGET_BENCHMARK = "maturity.programme.target.benchmark";
+    public static final String PROGRAMME_TARGET_PIONEER = "maturity.programme.target.pioneer";
+    public static final String PROGRAMME_TARGET_SCENARIOS = "maturity.programme.target.scenarios";
     public static final String TOPICS_CREATE = "maturity.topics.create";
     public static final String TOPICS_REPLICATION_FACTOR = "maturity.topics.replication-factor";
     public static final String API_PORT = "maturity.api.port";
@@ -126,6 +129,13 @@ public final class ServiceSettings extends AbstractConfig {
             .define(KPI_CLOSE_MARGIN, STRING, DURATIONS.closeMargin().toString(), Expectation.duration(true), LOW,
                     "Wall-clock time a KPI day stays open after its end plus the grace has passed in event time, for"
                             + " records overtaken on their way through another topic; PT0S closes at once.")
+            .define(PROGRAMME_TARGET_BENCHMARK, INT, ProgrammeTargets.DEFAULTS.benchmark(),
+                    Expectation.wholeNumber(0, 1_000_000), LOW, "Benchmark smart factories (标杆性智能工厂) Shanghai's"
+                            + " programme aims for; GET /api/v1/programme counts titles and candidates against it.")
+            .define(PROGRAMME_TARGET_PIONEER, INT, ProgrammeTargets.DEFAULTS.pioneer(),
+                    Expectation.wholeNumber(0, 1_000_000), LOW, "Pioneer enterprises (示范企业) the programme aims for.")
+            .define(PROGRAMME_TARGET_SCENARIOS, INT, ProgrammeTargets.DEFAULTS.scenarios(),
+                    Expectation.wholeNumber(0, 1_000_000), LOW, "Typical application scenarios the programme aims for.")
             .define(TOPICS_CREATE, BOOLEAN, true, Expectation.TRUE_OR_FALSE, MEDIUM,
                     "Create missing topics at start-up.")
             .define(TOPICS_REPLICATION_FACTOR, SHORT, null, Expectation.optional(Expectation.wholeNumber(1,
@@ -167,7 +177,8 @@ public final class ServiceSettings extends AbstractConfig {
         super(CONFIG, values, false);
         this.topology = new TopologySettings(duration(MAX_FUTURE_SKEW), duration(DEDUP_HORIZON), duration(KPI_GRACE),
                 duration(DATA_SILENCE), duration(CHECK_INTERVAL), Topic.KEYED_PARTITIONS, duration(PUBLISH_INTERVAL),
-                duration(KPI_CLOSE_MARGIN));
+                duration(KPI_CLOSE_MARGIN), new ProgrammeTargets(getInt(PROGRAMME_TARGET_BENCHMARK),
+                getInt(PROGRAMME_TARGET_PIONEER), getInt(PROGRAMME_TARGET_SCENARIOS)));
         String bind = getString(API_BIND_ADDRESS);
         String advertised = getString(API_ADVERTISED_HOST);
         String tokensFile = getString(API_TOKENS_FILE);

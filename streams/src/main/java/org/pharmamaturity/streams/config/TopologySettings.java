@@ -21,9 +21,11 @@ import java.time.Duration;
  *        grace), so that records sent before the one that moved the event time, but overtaking it on their way
  *        through another topic, are still counted ({@link org.pharmamaturity.streams.kpi.DayClosing}); zero closes
  *        a day as soon as the event time says so
+ * @param programmeTargets the targets maturity.programme measures progress against
  */
 public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Duration grace, Duration dataSilence,
-        Duration checkInterval, int partitions, Duration publishInterval, Duration closeMargin) {
+        Duration checkInterval, int partitions, Duration publishInterval, Duration closeMargin,
+        ProgrammeTargets programmeTargets) {
 
     /**
      * The defaults of DESIGN.md and domain.md 7.6: 5 min skew, 24 h horizon, 1 h grace, 6 h silence; results
@@ -31,17 +33,23 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
      */
     public static final TopologySettings DEFAULTS = new TopologySettings(Duration.ofMinutes(5), Duration.ofHours(24),
             Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6, Duration.ofSeconds(1),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30), ProgrammeTargets.DEFAULTS);
 
     /** These settings with another {@link #publishInterval()}. */
     public TopologySettings withPublishInterval(Duration interval) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions, interval,
-                closeMargin);
+                closeMargin, programmeTargets);
     }
 
     /** These settings with another {@link #closeMargin()}. */
     public TopologySettings withCloseMargin(Duration margin) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
-                publishInterval, margin);
+                publishInterval, margin, programmeTargets);
+    }
+
+    /** These settings with other {@link #programmeTargets()}. */
+    public TopologySettings withProgrammeTargets(ProgrammeTargets targets) {
+        return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
+                publishInterval, closeMargin, targets);
     }
 }

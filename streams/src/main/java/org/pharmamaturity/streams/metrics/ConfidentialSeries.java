@@ -21,7 +21,8 @@ import org.pharmamaturity.streams.api.MetricsAudience;
  * Cuts a scrape down to what its audience may read. The rule is by label, so it holds for every series, present and
  * future: a data point labelled {@code enterprise_id} is served only to a caller who may read that enterprise; a
  * point of a {@code maturity_sector_*} series only when the audience may see statistics over that sector's number of
- * enterprises (the sum of its {@code maturity_sector_enterprises} points; a sector without them counts as empty).
+ * enterprises (the sum of its {@code maturity_sector_enterprises} points; a sector without them counts as empty); a
+ * {@code maturity_programme_*} series only to a regulator (as {@code GET /api/v1/programme}).
  * A series left without points is left out.
  */
 final class ConfidentialSeries {
@@ -30,6 +31,8 @@ final class ConfidentialSeries {
     static final String SECTOR_LABEL = "sector";
     static final String SECTOR_SERIES_PREFIX = "maturity_sector_";
     static final String SECTOR_SIZE_SERIES = "maturity_sector_enterprises";
+    /** The programme's series: served to regulators only, like the candidate lists they count. */
+    static final String PROGRAMME_SERIES_PREFIX = "maturity_programme_";
 
     private ConfidentialSeries() {
     }
@@ -39,6 +42,10 @@ final class ConfidentialSeries {
         Map<String, Double> sectorSizes = sectorSizes(snapshots);
         List<MetricSnapshot> visible = new ArrayList<>();
         for (MetricSnapshot snapshot : snapshots) {
+            if (snapshot.getMetadata().getPrometheusName().startsWith(PROGRAMME_SERIES_PREFIX)
+                    && !audience.isRegulator()) {
+                continue;
+            }
             boolean sectorSeries = snapshot.getMetadata().getPrometheusName().startsWith(SECTOR_SERIES_PREFIX);
             Predicate<Labels> allowed = labels -> (!labels.contains(ENTERPRISE_LABEL)
                     || audience.mayReadEnterprise(labels.get(ENTERPRISE_LABEL)))

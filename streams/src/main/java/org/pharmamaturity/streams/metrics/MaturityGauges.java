@@ -14,6 +14,8 @@ import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.MaturityView;
+import org.pharmamaturity.schemas.avro.ProgrammeProgress;
+import org.pharmamaturity.schemas.avro.ProgrammeTarget;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
 import org.pharmamaturity.schemas.avro.TierReadiness;
@@ -22,7 +24,8 @@ import org.pharmamaturity.streams.state.StoreNames;
 
 /**
  * The {@code maturity_enterprise_*}, {@code maturity_contradiction_info}, {@code maturity_kpi} and
- * {@code maturity_sector_*} gauges, read from the local state stores at each scrape (see docs/operations.md, Metrics
+ * {@code maturity_sector_*} and {@code maturity_programme_*} gauges, read from the local state stores at each scrape
+ * (see docs/operations.md, Metrics
  * section), so their labels follow the data: an enterprise whose partition moved to another instance disappears
  * here and appears there. A store that cannot be queried (rebalancing) contributes nothing to that scrape.
  */
@@ -33,6 +36,7 @@ public final class MaturityGauges implements MultiCollector {
 
     private static final String ENTERPRISE = "enterprise_id";
     private static final String SECTOR = "sector";
+    private static final String TARGET = "target";
     private static final int MAX_LEVEL = 5;
 
     private final StoreEntries stores;
@@ -53,6 +57,8 @@ public final class MaturityGauges implements MultiCollector {
                 .ifPresent(entries -> families.add(kpis(entries, sectors)));
         stores.<SectorMaturity>entries(StoreNames.MATURITY_SECTOR)
                 .ifPresent(entries -> families.addAll(sectors(entries)));
+        stores.<ProgrammeProgress>entries(StoreNames.MATURITY_PROGRAMME)
+                .ifPresent(entries -> families.addAll(programme(entries)));
         return new MetricSnapshots(families.stream().flatMap(family -> family.snapshot().stream()).toList());
     }
 
@@ -141,6 +147,34 @@ public final class MaturityGauges implements MultiCollector {
             });
         }
         return kpi;
+    }
+
+    /**
+     * The programme's targets, awards, candidates and close candidates, labelled by target (benchmark, pioneer,
+     * scenario); confidential like the candidate lists ({@link ConfidentialSeries#PROGRAMME_SERIES_PREFIX}).
+     */
+    private static List<GaugeFamily> programme(List<KeyValue<String, ProgrammeProgress>> entries) {
+        GaugeFamily target = GaugeFamily.gauge("maturity_programme_target",
+                "What the programme aims for: benchmark smart factories, pioneer enterprises, typical scenarios",
+                TARGET);
+        GaugeFamily awarded = GaugeFamily.gauge("maturity_programme_awarded",
+                "Valid (not expired) title awards of ref.title counting toward the target", TARGET);
+        GaugeFamily candidates = GaugeFamily.gauge("maturity_programme_candidates",
+                "Enterprises (scenario: enterprise-scenario pairs) the evaluation finds meeting the target's definition",
+                TARGET);
+        GaugeFamily close = GaugeFamily.gauge("maturity_programme_close_candidates",
+                "Enterprises (scenario: enterprise-scenario pairs) one condition short of a candidate", TARGET);
+        for (KeyValue<String, ProgrammeProgress> entry : entries) {
+            ProgrammeProgress progress = entry.value;
+            for (Map.Entry<String, ProgrammeTarget> figures : List.of(Map.entry("benchmark", progress.getBenchmark()),
+                    Map.entry("pioneer", progress.getPioneer()), Map.entry("scenario", progress.getScenario()))) {
+                target.add(figures.getValue().getTarget(), figures.getKey());
+                awarded.add(figures.getValue().getAwarded(), figures.getKey());
+                candidates.add(figures.getValue().getCandidates(), figures.getKey());
+                close.add(figures.getValue().getCloseCandidates(), figures.getKey());
+            }
+        }
+        return List.of(target, awarded, candidates, close);
     }
 
     private static List<GaugeFamily> sectors(List<KeyValue<String, SectorMaturity>> entries) {

@@ -6,10 +6,12 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.Equipment;
+import org.pharmamaturity.schemas.avro.TitleAward;
 import org.pharmamaturity.schemas.serde.AvroSerdeException;
 import org.pharmamaturity.streams.serde.TopicSerdes;
 import org.pharmamaturity.streams.validation.Problem;
@@ -57,6 +59,11 @@ public final class ReferenceDecoder<V extends SpecificRecord> {
     /** The decoder of ref.equipment. */
     public static ReferenceDecoder<Equipment> equipment(TopicSerdes serdes) {
         return new ReferenceDecoder<>(Topic.REF_EQUIPMENT, ReferenceKind.EQUIPMENT, serdes);
+    }
+
+    /** The decoder of ref.title, whose typical-scenario awards must name a scenario of {@code catalogue}. */
+    public static ReferenceDecoder<TitleAward> titles(TopicSerdes serdes, ScenarioCatalogue catalogue) {
+        return new ReferenceDecoder<>(Topic.REF_TITLE, ReferenceKind.titles(catalogue), serdes);
     }
 
     /** The topic this decoder reads. */

@@ -3,8 +3,10 @@ package org.pharmamaturity.streams.reference;
 import java.util.List;
 
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.pharmamaturity.evaluation.scenario.ScenarioCatalogue;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.Equipment;
+import org.pharmamaturity.schemas.avro.TitleAward;
 
 /**
  * How one kind of reference record is checked and stored.
@@ -22,25 +24,18 @@ interface ReferenceKind<V> {
     /** Removes the record of the key (and any derived entries). */
     void remove(String key, KeyValueStore<String, V> store);
 
+    /** The checks of a kind, as {@link #check}. */
+    @FunctionalInterface
+    interface Check<V> {
+        void check(String key, V value, List<String> problems);
+    }
+
     /** Enterprises: stored under enterpriseId. */
-    ReferenceKind<Enterprise> ENTERPRISE = new ReferenceKind<>() {
-        @Override
-        public void check(String key, Enterprise value, List<String> problems) {
-            requireKey(key, value.getEnterpriseId(), "enterpriseId", problems);
-            requireText(value.getSector(), "sector", problems);
-            requireText(value.getName(), "name", problems);
-        }
-
-        @Override
-        public void put(String key, Enterprise value, KeyValueStore<String, Enterprise> store) {
-            store.put(key, value);
-        }
-
-        @Override
-        public void remove(String key, KeyValueStore<String, Enterprise> store) {
-            store.delete(key);
-        }
-    };
+    ReferenceKind<Enterprise> ENTERPRISE = plain((key, value, problems) -> {
+        requireKey(key, value.getEnterpriseId(), "enterpriseId", problems);
+        requireText(value.getSector(), "sector", problems);
+        requireText(value.getName(), "name", problems);
+    });
 
     /** Equipment: stored under equipmentId, and under an index key of its enterprise. */
     ReferenceKind<Equipment> EQUIPMENT = new ReferenceKind<>() {
@@ -66,6 +61,34 @@ interface ReferenceKind<V> {
             }
         }
     };
+
+    /**
+     * Title awards, checked against the scenario catalogue in force ({@link TitleChecks}), stored under
+     * {@link org.pharmamaturity.schemas.Topic#titleKey}.
+     */
+    static ReferenceKind<TitleAward> titles(ScenarioCatalogue catalogue) {
+        return plain((key, value, problems) -> TitleChecks.check(key, value, catalogue, problems));
+    }
+
+    /** A kind stored under its key, with nothing derived. */
+    private static <V> ReferenceKind<V> plain(Check<V> checks) {
+        return new ReferenceKind<>() {
+            @Override
+            public void check(String key, V value, List<String> problems) {
+                checks.check(key, value, problems);
+            }
+
+            @Override
+            public void put(String key, V value, KeyValueStore<String, V> store) {
+                store.put(key, value);
+            }
+
+            @Override
+            public void remove(String key, KeyValueStore<String, V> store) {
+                store.delete(key);
+            }
+        };
+    }
 
     private static void requireKey(String key, String id, String field, List<String> problems) {
         if (!key.equals(id)) {

@@ -65,8 +65,7 @@ public final class SectorStatisticsProcessor implements Processor<String, Sector
             publish(sector, record.timestamp());
             return;
         }
-        Long due = pending.get(sector);
-        pending.put(sector, due == null ? record.timestamp() : Math.max(due, record.timestamp()));
+        PendingPublications.markDue(pending, sector, record.timestamp());
     }
 
     private void publish(String sector, long timestampMs) {

@@ -17,6 +17,12 @@ public final class PendingPublications {
     private PendingPublications() {
     }
 
+    /** Marks {@code key} as due, with the latest record timestamp of its changes. */
+    public static void markDue(KeyValueStore<String, Long> pending, String key, long timestampMs) {
+        Long due = pending.get(key);
+        pending.put(key, due == null ? timestampMs : Math.max(due, timestampMs));
+    }
+
     /**
      * Publishes every pending entry with {@code publish} and removes it. The entries are read first and removed
      * after, because a store must not change under an open iterator.

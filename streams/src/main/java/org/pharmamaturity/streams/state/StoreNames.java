@@ -74,6 +74,15 @@ public final class StoreNames {
     /** The key of the statistics over every enterprise. */
     public static final String ALL_SECTORS = "ALL";
 
+    /** {@code programme@enterpriseId} to the facts of the enterprise's latest result the programme reads. */
+    public static final String PROGRAMME_MEMBERS = "programme-members";
+    /** {@code programme@titleKey} (a ref.title key) to the award, while it is not revoked. */
+    public static final String PROGRAMME_TITLES = "programme-titles";
+    /** Programme to the latest record timestamp of its changes: the programmes whose progress is due. */
+    public static final String PROGRAMME_PENDING = "programme-pending";
+    /** Queryable: programmeId (e.g. shanghai-pharma) to its ProgrammeProgress. */
+    public static final String MATURITY_PROGRAMME = "maturity-programme";
+
     /** Per enterprise: when its data last arrived, for the data-gap alert. */
     public static final String ALERTS_ENTERPRISE_ACTIVITY = "alerts-enterprise-activity";
 
@@ -101,6 +110,11 @@ public final class StoreNames {
     /** The key of {@link #SECTOR_MEMBERS}: {@code sector@enterpriseId}; with an empty enterpriseId, a sector's prefix. */
     public static String sectorMemberKey(String sector, String enterpriseId) {
         return scoped(Objects.requireNonNull(sector, "sector"), Objects.requireNonNull(enterpriseId, "enterpriseId"));
+    }
+
+    /** The key of the programme stores: {@code programme@subject}; with an empty subject, a programme's prefix. */
+    public static String programmeKey(String programme, String subject) {
+        return scoped(Objects.requireNonNull(programme, "programme"), Objects.requireNonNull(subject, "subject"));
     }
 
     /** A key of an enterprise-scoped store ({@code enterpriseId@suffix}), e.g. a batch of the enterprise. */

@@ -14,8 +14,8 @@ import org.pharmamaturity.streams.state.avro.EnterpriseFact;
  * The whole pipeline as one topology, the one the service runs and the tests drive: reference data, validation
  * and dead letters, equipment OEE, cold chain, enterprise KPIs, enterprise maturity (with each enterprise's latest
  * scenario declaration, store {@code maturity-scenario-declarations}), sector maturity (read back into the global
- * store {@code sector-benchmarks}, which the enterprise maturity judges the tiers' key-indicator gates against) and
- * alerts.
+ * store {@code sector-benchmarks}, which the enterprise maturity judges the tiers' key-indicator gates against),
+ * the programme's progress (with ref.title) and alerts.
  * Data flows one way: inputs, validation, KPIs, maturity, sector; every processor is named
  * {@code <topology>-<step>} and every store and internal topic has a fixed name (see
  * {@link StoreNames}). Each topology connects the stores its processors own; the reads across topologies are
@@ -47,6 +47,7 @@ public final class PipelineTopology {
         KStream<String, MaturityUpdate> updates = MaturityTopology.add(builder, enterprise.rolling(),
                 inputs.assessments(), inputs.scenarioDeclarations(), dependencies);
         SectorTopology.add(builder, updates, dependencies);
+        ProgrammeTopology.add(builder, updates, dependencies);
         AlertsTopology.add(builder, updates, coldChain.alerts(), enterprise.facts(), dependencies);
         Topology topology = builder.build();
         CROSS_PROCESSOR_READS.forEach((processor, stores) ->

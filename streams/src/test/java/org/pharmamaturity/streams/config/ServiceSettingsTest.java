@@ -82,6 +82,18 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void programmeTargetsDefaultTo10_30_100AndAreSettings() {
+        assertThat(ServiceSettings.of(Map.of()).topology().programmeTargets()).isEqualTo(new ProgrammeTargets(10, 30, 100));
+        assertThat(ServiceSettings.load(null, Map.of("MATURITY_PROGRAMME_TARGET_PIONEER", "40")).topology()
+                .programmeTargets()).isEqualTo(new ProgrammeTargets(10, 40, 100));
+        SettingsException error = catchThrowableOfType(SettingsException.class, () -> ServiceSettings.of(Map.of(
+                ServiceSettings.PROGRAMME_TARGET_SCENARIOS, "-1", ServiceSettings.PROGRAMME_TARGET_BENCHMARK, "ten")));
+        assertThat(error.problems()).containsExactly(
+                "maturity.programme.target.benchmark: 'ten' is not a whole number from 0 to 1000000",
+                "maturity.programme.target.scenarios: '-1' is not a whole number from 0 to 1000000");
+    }
+
+    @Test
     void theStateDirectoryIsKafkasUnlessSetAndNeeds64MiBFree() {
         ServiceSettings defaults = ServiceSettings.load(null, Map.of());
         assertThat(defaults.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"));

@@ -26,7 +26,8 @@ import org.pharmamaturity.streams.api.MetricsScrape;
 /**
  * What each audience gets of one scrape: E1 and E2 with their series, an alert counter naming E1, sector C272 of
  * 1 + 2 + 1 = 4 enterprises and sector C275 of one (E2), and a pipeline counter. With the default minimum group size
- * of 3, C272's statistics are public and C275's are not.
+ * of 3, C272's statistics are public and C275's are not; the programme has 2 pioneer candidates, a figure for
+ * regulators only.
  */
 class ConfidentialSeriesTest {
 
@@ -43,6 +44,7 @@ class ConfidentialSeriesTest {
         assertThat(sectors(scrape)).containsExactly("C272");
         assertThat(scrape.value("maturity_sector_score", "sector", "C272", "stat", "mean")).hasValue(1.6);
         assertThat(scrape.value("maturity_records_total", "topic", "quality.event")).hasValue(7);
+        assertThat(scrape.samplesStartingWith("maturity_programme_")).isEmpty();
     }
 
     @Test
@@ -55,6 +57,8 @@ class ConfidentialSeriesTest {
         assertThat(scrape.samples("maturity_alerts_total")).isEmpty(); // the alert is E1's
         // C275 holds E2 alone, but its statistics are still a group's: only a regulator sees them below 3.
         assertThat(sectors(scrape)).containsExactly("C272");
+        // the programme's figures count candidates the regulator alone may know of
+        assertThat(scrape.samplesStartingWith("maturity_programme_")).isEmpty();
     }
 
     @Test
@@ -67,6 +71,7 @@ class ConfidentialSeriesTest {
                 .hasValue(1);
         assertThat(sectors(scrape)).containsExactly("C272", "C275");
         assertThat(scrape.value("maturity_sector_score", "sector", "C275", "stat", "mean")).hasValue(2.0);
+        assertThat(scrape.value("maturity_programme_candidates", "target", "pioneer")).hasValue(2);
     }
 
     @Test
@@ -111,7 +116,8 @@ class ConfidentialSeriesTest {
                         Labels.of("sector", "C272", "level", "2"), 1.0, Labels.of("sector", "C275", "level", "0"), 0.0,
                         Labels.of("sector", "C275", "level", "2"), 1.0)),
                 gauge("maturity_sector_score", Map.of(Labels.of("sector", "C272", "stat", "mean"), 1.6,
-                        Labels.of("sector", "C275", "stat", "mean"), 2.0)));
+                        Labels.of("sector", "C275", "stat", "mean"), 2.0)),
+                gauge("maturity_programme_candidates", Map.of(Labels.of("target", "pioneer"), 2.0)));
     }
 
     private static GaugeSnapshot gauge(String name, Map<Labels, Double> points) {

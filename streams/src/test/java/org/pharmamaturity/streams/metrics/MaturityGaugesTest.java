@@ -19,6 +19,8 @@ import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.Grade;
 import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.schemas.avro.MaturityView;
+import org.pharmamaturity.schemas.avro.ProgrammeProgress;
+import org.pharmamaturity.schemas.avro.ProgrammeTarget;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SmartFactoryTiers;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
@@ -132,6 +134,27 @@ class MaturityGaugesTest {
         assertThat(value(scrape, "maturity_sector_tier_enterprises", "sector", "C272", "tier", "leading")).isZero();
         assertThat(value(scrape, "maturity_sector_scenarios", "sector", "C272", "state", "deployed")).isEqualTo(6);
         assertThat(value(scrape, "maturity_sector_scenarios", "sector", "C272", "state", "verified")).isEqualTo(3);
+    }
+
+    @Test
+    void programmeSeriesCarryEachTargetsFigures() {
+        stores.put(StoreNames.MATURITY_PROGRAMME, List.of(KeyValue.pair("shanghai-pharma", ProgrammeProgress
+                .newBuilder().setEventId("P1").setEventTime(AS_OF).setProgrammeId("shanghai-pharma")
+                .setEvaluationDay(java.time.LocalDate.parse("2026-03-01"))
+                .setBenchmark(new ProgrammeTarget(10, 1, List.of("E1"), 0, List.of(), 2, List.of("E2", "E3")))
+                .setPioneer(new ProgrammeTarget(30, 0, List.of(), 3, List.of("E1", "E2", "E3"), 1, List.of("E4")))
+                .setScenario(new ProgrammeTarget(100, 2, List.of("E1|a", "E1|b"), 4, List.of("E1|a", "E1|b",
+                        "E2|a", "E3|c"), 0, List.of()))
+                .build())));
+        PrometheusScrape scrape = scrape();
+
+        assertThat(value(scrape, "maturity_programme_target", "target", "benchmark")).isEqualTo(10);
+        assertThat(value(scrape, "maturity_programme_target", "target", "scenario")).isEqualTo(100);
+        assertThat(value(scrape, "maturity_programme_awarded", "target", "scenario")).isEqualTo(2);
+        assertThat(value(scrape, "maturity_programme_candidates", "target", "pioneer")).isEqualTo(3);
+        assertThat(value(scrape, "maturity_programme_close_candidates", "target", "benchmark")).isEqualTo(2);
+        // 4 series * 3 targets
+        assertThat(scrape.samplesStartingWith("maturity_programme_")).hasSize(12);
     }
 
     @Test

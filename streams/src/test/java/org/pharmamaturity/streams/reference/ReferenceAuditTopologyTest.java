@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pharmamaturity.streams.testing.TestRecords.at;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 import static org.pharmamaturity.streams.testing.TestRecords.equipment;
+import static org.pharmamaturity.streams.testing.TestRecords.title;
+import static org.pharmamaturity.streams.testing.TestRecords.titleKey;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,8 @@ import org.pharmamaturity.schemas.avro.DeadLetter;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.Equipment;
+import org.pharmamaturity.schemas.avro.Title;
+import org.pharmamaturity.schemas.avro.TitleAward;
 import org.pharmamaturity.streams.testing.PipelineDriver;
 
 /**
@@ -32,6 +36,7 @@ class ReferenceAuditTopologyTest {
 
     private static final String ENTERPRISES = Topic.REF_ENTERPRISE.name();
     private static final String EQUIPMENT = Topic.REF_EQUIPMENT.name();
+    private static final String TITLES = Topic.REF_TITLE.name();
     private static final Instant T = at("2025-03-01T08:00:00Z");
 
     private final PipelineDriver driver = PipelineDriver.referenceAudit();
@@ -145,6 +150,53 @@ class ReferenceAuditTopologyTest {
         assertThat(letters).extracting(letter -> letter.value.getSourceOffset()).containsExactly(0L, 2L);
         assertThat(driver.meters().deadLetters(ENTERPRISES, DeadLetterReason.NOT_AVRO)).isEqualTo(1);
         assertThat(driver.meters().deadLetters(ENTERPRISES, DeadLetterReason.INVALID_VALUE)).isEqualTo(1);
+    }
+
+    @Test
+    void aTypicalScenarioOutsideTheCatalogueIsAnInvalidValue() {
+        DeadLetter letter = rejectedTitle("E1|TYPICAL_SCENARIO|no-such-scenario",
+                title("E1", Title.TYPICAL_SCENARIO, "no-such-scenario", null));
+        assertThat(letter.getErrorMessage())
+                .isEqualTo("scenarioId: 'no-such-scenario' is not a scenario of the catalogue scenarios-2025");
+    }
+
+    @Test
+    void aTitleRecordNamesEveryProblem() {
+        TitleAward award = title("E1", Title.TYPICAL_SCENARIO, null, null);
+        award.setAwardingBody(" ");
+        award.setYear(1999);
+        DeadLetter letter = rejectedTitle("E1|PIONEER_ENTERPRISE", award);
+        assertThat(letter.getErrorMessage()).isEqualTo("awardingBody: missing; "
+                + "scenarioId: a TYPICAL_SCENARIO award needs the scenarioId of its scenario; "
+                + "year: 1999 is not a year from 2015 to 2100; "
+                + "key: 'E1|PIONEER_ENTERPRISE' differs from 'E1|TYPICAL_SCENARIO' (enterpriseId|title|scenarioId)");
+    }
+
+    @Test
+    void aScenarioIdOnAnotherTitleIsAnInvalidValue() {
+        TitleAward award = title("E1", Title.PIONEER_ENTERPRISE, "factory-construction.digital-infrastructure", null);
+        DeadLetter letter = rejectedTitle("E1|PIONEER_ENTERPRISE", award);
+        assertThat(letter.getErrorMessage()).isEqualTo("scenarioId: 'factory-construction.digital-infrastructure' is"
+                + " given, but only a TYPICAL_SCENARIO award names a scenario, not PIONEER_ENTERPRISE");
+    }
+
+    @Test
+    void goodTitlesAndTheirRevocationGiveNoDeadLetter() {
+        TitleAward scenario = title("E1", Title.TYPICAL_SCENARIO, "factory-construction.digital-infrastructure",
+                java.time.LocalDate.parse("2027-12-31"));
+        driver.pipe(Topic.REF_TITLE, titleKey(scenario), scenario);
+        driver.pipe(Topic.REF_TITLE, "E2|PIONEER_ENTERPRISE", title("E2", Title.PIONEER_ENTERPRISE, null, null));
+        driver.pipeBytes(TITLES, titleKey(scenario).getBytes(StandardCharsets.UTF_8), null, T);
+        assertThat(driver.read(Topic.MATURITY_DLQ)).isEmpty();
+    }
+
+    /** Pipes the award under {@code key}, checks it is dead-lettered whole as an INVALID_VALUE, and returns the letter. */
+    private DeadLetter rejectedTitle(String key, TitleAward award) {
+        byte[] value = driver.serialize(TITLES, award);
+        pipe(TITLES, key, value);
+        DeadLetter letter = onlyDeadLetter();
+        assertRejected(letter, TITLES, key, value, DeadLetterReason.INVALID_VALUE, "title");
+        return letter;
     }
 
     private void pipe(String topic, String key, byte[] value) {

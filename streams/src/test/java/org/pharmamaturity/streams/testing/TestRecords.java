@@ -1,11 +1,13 @@
 package org.pharmamaturity.streams.testing;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.AssessmentAnswer;
 import org.pharmamaturity.schemas.avro.BatchState;
 import org.pharmamaturity.schemas.avro.BatchStatus;
@@ -27,6 +29,8 @@ import org.pharmamaturity.schemas.avro.QualityEventType;
 import org.pharmamaturity.schemas.avro.QualitySeverity;
 import org.pharmamaturity.schemas.avro.SelfAssessmentSubmission;
 import org.pharmamaturity.schemas.avro.TelemetryQuality;
+import org.pharmamaturity.schemas.avro.Title;
+import org.pharmamaturity.schemas.avro.TitleAward;
 
 /**
  * Test records with readable defaults: every event gets a fresh eventId and site "S1"; times are given as
@@ -117,5 +121,16 @@ public final class TestRecords {
         grades.forEach((requirementId, grade) -> answers.add(new AssessmentAnswer(requirementId, grade, null)));
         return new SelfAssessmentSubmission(newEventId(), at(submittedAt), enterpriseId, submissionId,
                 "cmmm-2020-reference", at(submittedAt), answers);
+    }
+
+    /** An award of {@code title} by the municipal commission in 2025; {@code scenarioId} for a typical scenario. */
+    public static TitleAward title(String enterpriseId, Title title, String scenarioId, LocalDate expiresOn) {
+        return new TitleAward(newEventId(), at("2025-01-01T00:00:00Z"), enterpriseId, title, scenarioId,
+                "上海市经济和信息化委员会", 2025, expiresOn);
+    }
+
+    /** The ref.title key of the award. */
+    public static String titleKey(TitleAward award) {
+        return Topic.titleKey(award.getEnterpriseId(), award.getTitle().name(), award.getScenarioId());
     }
 }

@@ -23,7 +23,7 @@ import org.pharmamaturity.streams.testing.PipelineDriver;
 class TopologyNamingTest {
 
     private static final List<String> TOPOLOGY_PREFIXES = List.of("validation-", "kpi-", "maturity-", "sector-",
-            "alerts-", "reference-");
+            "programme-", "alerts-", "reference-");
 
     private final Topology topology = PipelineTopology.build(new TopologyDependencies(TopologySettings.DEFAULTS,
             new TopicSerdes(Map.of("schema.registry.url", "mock://naming")), ModelRegistry.builtIn(),
@@ -53,7 +53,8 @@ class TopologyNamingTest {
         audit.describe().subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> names.add(node.name())));
         assertThat(names).containsExactlyInAnyOrder("reference-audit-enterprise-source",
                 "reference-audit-enterprise-check", "reference-audit-enterprise-dlq", "reference-audit-equipment-source",
-                "reference-audit-equipment-check", "reference-audit-equipment-dlq");
+                "reference-audit-equipment-check", "reference-audit-equipment-dlq", "reference-audit-title-source",
+                "reference-audit-title-check", "reference-audit-title-dlq");
     }
 
     @Test
@@ -67,7 +68,7 @@ class TopologyNamingTest {
         assertThat(stores).contains(StoreNames.KPI_ENTERPRISE_DAILY, StoreNames.KPI_ENTERPRISE_ROLLING,
                 StoreNames.KPI_COLDCHAIN_UNITS, StoreNames.MATURITY_ENTERPRISE_LATEST,
                 StoreNames.MATURITY_ENTERPRISE_HISTORY, StoreNames.MATURITY_SCENARIO_DECLARATIONS,
-                StoreNames.MATURITY_SECTOR, StoreNames.REF_ENTERPRISE,
+                StoreNames.MATURITY_SECTOR, StoreNames.MATURITY_PROGRAMME, StoreNames.REF_ENTERPRISE,
                 StoreNames.REF_EQUIPMENT, StoreNames.SECTOR_BENCHMARKS, StoreNames.MATURITY_BENCHMARKS_USED);
     }
 
