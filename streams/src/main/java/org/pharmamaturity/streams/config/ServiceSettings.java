@@ -70,6 +70,8 @@ public final class ServiceSettings {
      * for records overtaken on their way through another topic (default PT30S; PT0S: close at once).
      */
     public static final String KPI_CLOSE_MARGIN = "maturity.kpi.close-margin";
+    /** ISO-8601 duration in whole days: how long the daily group statistics are kept (default P1825D, 5 years). */
+    public static final String GROUP_HISTORY_RETENTION = "maturity.group-history.retention";
     /** Create missing topics at start-up (default true). */
     public static final String TOPICS_CREATE = "maturity.topics.create";
     /** Replication factor of topics created at start-up; empty means the broker's default. */
@@ -120,6 +122,7 @@ public final class ServiceSettings {
         Duration check = duration(CHECK_INTERVAL, problems);
         Duration publish = duration(PUBLISH_INTERVAL, problems);
         Duration closeMargin = duration(KPI_CLOSE_MARGIN, problems);
+        Duration historyRetention = duration(GROUP_HISTORY_RETENTION, problems);
         String create = values.get(TOPICS_CREATE);
         if (!"true".equalsIgnoreCase(create) && !"false".equalsIgnoreCase(create)) {
             problems.add(TOPICS_CREATE + ": '" + create + "' is neither true nor false");
@@ -135,7 +138,7 @@ public final class ServiceSettings {
         if (problems.isEmpty()) {
             try {
                 topologySettings = new TopologySettings(skew, horizon, grace, silence, check, Topic.KEYED_PARTITIONS,
-                        publish, closeMargin);
+                        publish, closeMargin, historyRetention);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -371,6 +374,7 @@ public final class ServiceSettings {
         defaults.put(CHECK_INTERVAL, TopologySettings.DEFAULTS.checkInterval().toString());
         defaults.put(PUBLISH_INTERVAL, TopologySettings.DEFAULTS.publishInterval().toString());
         defaults.put(KPI_CLOSE_MARGIN, TopologySettings.DEFAULTS.closeMargin().toString());
+        defaults.put(GROUP_HISTORY_RETENTION, "P" + TopologySettings.DEFAULTS.groupHistoryRetention().toDays() + "D");
         defaults.put(TOPICS_CREATE, "true");
         defaults.put(TOPICS_REPLICATION_FACTOR, "");
         defaults.put(API_PORT, "8080");

@@ -21,9 +21,12 @@ import java.time.Duration;
  *        grace), so that records sent before the one that moved the event time, but overtaking it on their way
  *        through another topic, are still counted ({@link org.pharmamaturity.streams.kpi.DayClosing}); zero closes
  *        a day as soon as the event time says so
+ * @param groupHistoryRetention how many days of daily group statistics ({@code group-history}) are kept before a
+ *        group's newest point (whole days; default 1825, five years)
  */
 public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Duration grace, Duration dataSilence,
-        Duration checkInterval, int partitions, Duration publishInterval, Duration closeMargin) {
+        Duration checkInterval, int partitions, Duration publishInterval, Duration closeMargin,
+        Duration groupHistoryRetention) {
 
     /**
      * The defaults of DESIGN.md and domain.md 7.6: 5 min skew, 24 h horizon, 1 h grace, 6 h silence; results
@@ -31,7 +34,7 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
      */
     public static final TopologySettings DEFAULTS = new TopologySettings(Duration.ofMinutes(5), Duration.ofHours(24),
             Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6, Duration.ofSeconds(1),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30), Duration.ofDays(1825));
 
     public TopologySettings {
         requirePositive("maxFutureSkew", maxFutureSkew, true);
@@ -41,6 +44,11 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
         requirePositive("checkInterval", checkInterval, false);
         requirePositive("publishInterval", publishInterval, true);
         requirePositive("closeMargin", closeMargin, true);
+        requirePositive("groupHistoryRetention", groupHistoryRetention, false);
+        if (groupHistoryRetention.toDays() < 1) {
+            throw new IllegalArgumentException("groupHistoryRetention must be at least one day (P1D), not "
+                    + groupHistoryRetention);
+        }
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
         }
@@ -49,13 +57,13 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
     /** These settings with another {@link #publishInterval()}. */
     public TopologySettings withPublishInterval(Duration interval) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions, interval,
-                closeMargin);
+                closeMargin, groupHistoryRetention);
     }
 
     /** These settings with another {@link #closeMargin()}. */
     public TopologySettings withCloseMargin(Duration margin) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
-                publishInterval, margin);
+                publishInterval, margin, groupHistoryRetention);
     }
 
     private static void requirePositive(String name, Duration value, boolean zeroAllowed) {

@@ -1,6 +1,7 @@
 package org.pharmamaturity.streams.state;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -69,6 +70,11 @@ public final class StoreNames {
     public static final String SECTOR_PENDING = "sector-pending";
     /** Queryable: GB/T 4754 code, or {@link #ALL_SECTORS}, to its SectorMaturity. */
     public static final String MATURITY_SECTOR = "maturity-sector";
+    /**
+     * Queryable: {@link #groupDayKey} to the SectorMaturity a group had at the end of that UTC day (the last
+     * statistics published that day), kept for {@code maturity.group-history.retention}.
+     */
+    public static final String GROUP_HISTORY = "group-history";
     /** The key of the statistics over every enterprise. */
     public static final String ALL_SECTORS = "ALL";
 
@@ -99,6 +105,14 @@ public final class StoreNames {
     /** The key of {@link #SECTOR_MEMBERS}: {@code sector@enterpriseId}; with an empty enterpriseId, a sector's prefix. */
     public static String sectorMemberKey(String sector, String enterpriseId) {
         return scoped(Objects.requireNonNull(sector, "sector"), Objects.requireNonNull(enterpriseId, "enterpriseId"));
+    }
+
+    /**
+     * The key of {@link #GROUP_HISTORY}: {@code group@yyyy-MM-dd} (group: a maturity.sector key), so a range query
+     * from {@code groupDayKey(g, from)} to {@code groupDayKey(g, to)} returns one group's days in order.
+     */
+    public static String groupDayKey(String group, LocalDate day) {
+        return scoped(Objects.requireNonNull(group, "group"), day.toString());
     }
 
     /** A key of an enterprise-scoped store ({@code enterpriseId@suffix}), e.g. a batch of the enterprise. */
