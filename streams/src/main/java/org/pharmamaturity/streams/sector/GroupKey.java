@@ -47,8 +47,11 @@ public record GroupKey(GroupKind kind, String sector, String district) {
         return new GroupKey(GroupKind.ALL, StoreNames.ALL_SECTORS, null);
     }
 
-    /** One sector (a code of four or more characters) or division ({@code C27}), by its code. */
-    public static GroupKey sectorOrDivision(String code) {
+    /** The group of a code: {@code ALL}, a division ({@code C27}) or any other code, a sector ({@code C271}). */
+    public static GroupKey ofCode(String code) {
+        if (code.equals(StoreNames.ALL_SECTORS)) {
+            return all();
+        }
         return new GroupKey(DIVISION.matcher(code).matches() ? GroupKind.DIVISION : GroupKind.SECTOR, code, null);
     }
 
@@ -64,9 +67,6 @@ public record GroupKey(GroupKind kind, String sector, String district) {
 
     /** The group of a {@link #key()}. */
     public static GroupKey parse(String key) {
-        if (key.equals(StoreNames.ALL_SECTORS)) {
-            return all();
-        }
         if (key.startsWith(DISTRICT_PREFIX)) {
             return district(key.substring(DISTRICT_PREFIX.length()));
         }
@@ -75,7 +75,7 @@ public record GroupKey(GroupKind kind, String sector, String district) {
             return sectorInDistrict(key.substring(0, separator),
                     key.substring(separator + SECTOR_DISTRICT_SEPARATOR.length() + DISTRICT_PREFIX.length()));
         }
-        return sectorOrDivision(key);
+        return ofCode(key);
     }
 
     /**
@@ -87,8 +87,8 @@ public record GroupKey(GroupKind kind, String sector, String district) {
         Set<GroupKey> groups = new LinkedHashSet<>();
         groups.add(all());
         if (sector != null) {
-            groups.add(sectorOrDivision(sector));
-            division(sector).ifPresent(division -> groups.add(sectorOrDivision(division)));
+            groups.add(ofCode(sector));
+            division(sector).ifPresent(division -> groups.add(ofCode(division)));
         }
         if (district != null) {
             groups.add(district(district));
