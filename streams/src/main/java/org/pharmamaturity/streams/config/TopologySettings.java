@@ -66,6 +66,12 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
                 publishInterval, margin, groupHistoryRetention);
     }
 
+    /** These settings with another {@link #groupHistoryRetention()}. */
+    public TopologySettings withGroupHistoryRetention(Duration retention) {
+        return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
+                publishInterval, closeMargin, retention);
+    }
+
     private static void requirePositive(String name, Duration value, boolean zeroAllowed) {
         if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
             throw new IllegalArgumentException(name + " must be a positive duration" + (zeroAllowed ? " or zero" : "")
