@@ -19,7 +19,6 @@ import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.KpiBenchmark;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.maturity.MaturityUpdate;
-import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.SectorContribution;
 import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 

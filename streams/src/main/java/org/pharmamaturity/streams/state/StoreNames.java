@@ -62,13 +62,14 @@ public final class StoreNames {
     public static final String SECTOR_BENCHMARKS = "sector-benchmarks";
 
     /**
-     * {@code sector@enterpriseId} (sector: a GB/T 4754 code or {@link #ALL_SECTORS}) to what the enterprise's
-     * latest result contributes to that sector.
+     * {@code group@enterpriseId} (group: a group key, see {@link org.pharmamaturity.streams.sector.GroupKey}: a
+     * GB/T 4754 code, a division, {@link #ALL_SECTORS}, {@code district:<d>} or {@code <code>/district:<d>}) to
+     * what the enterprise's latest result contributes to that group.
      */
     public static final String SECTOR_MEMBERS = "sector-members";
     /** Sector to the latest record timestamp of its changes: the sectors whose statistics are due. */
     public static final String SECTOR_PENDING = "sector-pending";
-    /** Queryable: GB/T 4754 code, or {@link #ALL_SECTORS}, to its SectorMaturity. */
+    /** Queryable: group key (a GB/T 4754 code, a division, {@link #ALL_SECTORS}, a district...) to its SectorMaturity. */
     public static final String MATURITY_SECTOR = "maturity-sector";
     /**
      * Queryable: {@link #groupDayKey} to the SectorMaturity a group had at the end of that UTC day (the last
