@@ -28,8 +28,9 @@ final class DistrictResource {
         historyParameters.add(SECTOR);
         return List.of(
                 Route.get("/api/v1/districts", Set.of(Paging.LIMIT, Paging.OFFSET),
-                        request -> groups.list(request, LISTED, "district")),
-                Route.get("/api/v1/districts/{code}", Set.of(SECTOR), request -> groups.one(request, group(request))),
+                        request -> groups.list(request, LISTED, "district", GroupAnswers.DISTRICT_COUNTS)),
+                Route.get("/api/v1/districts/{code}", Set.of(SECTOR), request -> groups.one(request, group(request),
+                        GroupAnswers.DISTRICT_COUNTS)),
                 Route.get("/api/v1/districts/{code}/history", Set.copyOf(historyParameters),
                         request -> groups.history(request, group(request))));
     }

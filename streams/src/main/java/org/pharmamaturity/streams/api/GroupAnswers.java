@@ -29,8 +29,10 @@ final class GroupAnswers {
     /** The query parameters of a history. */
     static final Set<String> HISTORY_PARAMETERS = Set.of("from", "to", "compare");
 
-    /** What a withheld group keeps: what it is and its number of enterprises. */
-    private static final Set<String> COUNTS = Set.of("sector", "district", "groupKind", "enterprises");
+    /** What a withheld sector keeps, as before other groups existed: its code and number of enterprises. */
+    static final Set<String> SECTOR_COUNTS = Set.of("sector", "enterprises");
+    /** What a withheld district keeps: what it is and its number of enterprises. */
+    static final Set<String> DISTRICT_COUNTS = Set.of("sector", "district", "groupKind", "enterprises");
     private static final LocalDate FIRST_DAY = LocalDate.parse("0001-01-01");
     private static final LocalDate LAST_DAY = LocalDate.parse("9999-12-31");
 
@@ -44,12 +46,16 @@ final class GroupAnswers {
         this.disclosure = disclosure;
     }
 
-    /** The latest statistics of every group of {@code kinds}, paged, sorted by {@code sortField}. */
-    ApiResponse list(ApiRequest request, Set<GroupKind> kinds, String sortField) throws Exception {
+    /**
+     * The latest statistics of every group of {@code kinds}, paged, sorted by {@code sortField}; a withheld group
+     * keeps {@code counts}.
+     */
+    ApiResponse list(ApiRequest request, Set<GroupKind> kinds, String sortField, Set<String> counts)
+            throws Exception {
         List<JsonNode> items = new ArrayList<>();
         for (KeyValue<String, SectorMaturity> entry : stores.<SectorMaturity>all(StoreNames.MATURITY_SECTOR)) {
             if (kinds.contains(entry.value.getGroupKind())) {
-                items.add(disclosed(request, entry.value));
+                items.add(disclosed(request, entry.value, counts));
             }
         }
         if (!request.forwarded()) {
@@ -58,12 +64,15 @@ final class GroupAnswers {
         return Paging.page(request, items, Paging.byText(sortField));
     }
 
-    /** The latest statistics of {@code group}; 404 when it has none (no member has a result yet). */
-    ApiResponse one(ApiRequest request, GroupKey group) throws Exception {
+    /**
+     * The latest statistics of {@code group} (withheld: {@code counts} only); 404 when it has none (no member has a
+     * result yet).
+     */
+    ApiResponse one(ApiRequest request, GroupKey group, Set<String> counts) throws Exception {
         String key = group.key();
         return instances.answer(request, StoreNames.MATURITY_SECTOR, key, here -> ApiResponse.json(200,
                 disclosed(here, stores.<SectorMaturity>get(StoreNames.MATURITY_SECTOR, key)
-                        .orElseThrow(() -> notFound(group)))));
+                        .orElseThrow(() -> notFound(group)), counts)));
     }
 
     /**
@@ -109,8 +118,8 @@ final class GroupAnswers {
         throw ApiException.badRequest("compare: '" + text + "' is not a positive ISO-8601 period like P90D, P3M or P1Y.");
     }
 
-    private JsonNode disclosed(ApiRequest request, SectorMaturity statistics) {
-        return disclosure.disclose(request.caller(), AvroJson.of(statistics), statistics.getEnterprises(), COUNTS);
+    private JsonNode disclosed(ApiRequest request, SectorMaturity statistics, Set<String> counts) {
+        return disclosure.disclose(request.caller(), AvroJson.of(statistics), statistics.getEnterprises(), counts);
     }
 
     private static ApiException notFound(GroupKey group) {

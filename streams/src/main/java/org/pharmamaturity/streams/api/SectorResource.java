@@ -27,8 +27,9 @@ final class SectorResource {
     List<Route> routes() {
         return List.of(
                 Route.get("/api/v1/sectors", Set.of(Paging.LIMIT, Paging.OFFSET),
-                        request -> groups.list(request, LISTED, "sector")),
-                Route.get("/api/v1/sectors/{code}", Set.of(), request -> groups.one(request, group(request))),
+                        request -> groups.list(request, LISTED, "sector", GroupAnswers.SECTOR_COUNTS)),
+                Route.get("/api/v1/sectors/{code}", Set.of(), request -> groups.one(request, group(request),
+                        GroupAnswers.SECTOR_COUNTS)),
                 Route.get("/api/v1/sectors/{code}/history", GroupAnswers.HISTORY_PARAMETERS,
                         request -> groups.history(request, group(request))));
     }
