@@ -42,6 +42,18 @@ public record Expectation(String description, Predicate<Object> test) implements
                 });
     }
 
+    /** An ISO-8601 duration (type STRING) of one or more whole days, such as P1825D. */
+    public static Expectation wholeDays() {
+        return new Expectation("an ISO-8601 duration of whole days such as P1825D, at least P1D", value -> {
+            try {
+                Duration duration = value == null ? Duration.ZERO : Duration.parse(value.toString().trim());
+                return duration.compareTo(Duration.ofDays(1)) >= 0 && duration.toSeconds() % 86_400 == 0;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        });
+    }
+
     /** One of {@code values} (type STRING), as written. */
     public static Expectation oneOf(String... values) {
         List<String> allowed = List.of(values);

@@ -3,13 +3,14 @@ package org.pharmamaturity.streams.api;
 import java.util.regex.Pattern;
 
 /**
- * What an id in a path may look like (enterprise ids, sector codes): letters, digits, dot, underscore and hyphen,
- * starting with a letter or digit. This keeps path traversal, store-key separators ({@code @}) and control
+ * What an id in a path may look like (enterprise ids, sector codes, district names such as 浦东新区): letters and
+ * digits of any script, dot, underscore and hyphen, starting with a letter or digit. This keeps path traversal,
+ * store-key separators ({@code @}) and control
  * characters out of every lookup.
  */
 final class Identifiers {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
 
     private Identifiers() {
     }

@@ -71,7 +71,9 @@ public final class RestApi implements AutoCloseable {
         GroupDisclosure groups = new GroupDisclosure(settings.api().minGroupSize());
         List<Route> routes = new ArrayList<>();
         routes.addAll(new EnterpriseResource(stores, instances).routes());
-        routes.addAll(new SectorResource(stores, instances, groups).routes());
+        GroupAnswers groupAnswers = new GroupAnswers(stores, instances, groups);
+        routes.addAll(new SectorResource(groupAnswers).routes());
+        routes.addAll(new DistrictResource(groupAnswers).routes());
         routes.addAll(new ProgrammeResource(stores, instances).routes());
         routes.addAll(new ModelResource(models.registry(), models.defaultModel()).routes());
         routes.addAll(new AssessmentResource(models.registry(), assessmentPublisher, commitInterval(settings),

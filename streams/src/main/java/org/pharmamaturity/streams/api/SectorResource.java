@@ -1,61 +1,40 @@
 package org.pharmamaturity.streams.api;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.streams.KeyValue;
-import org.pharmamaturity.schemas.avro.SectorMaturity;
-import org.pharmamaturity.streams.state.LocalStores;
-import org.pharmamaturity.streams.state.StoreNames;
+import org.pharmamaturity.schemas.avro.GroupKind;
+import org.pharmamaturity.streams.sector.GroupKey;
 
 /**
- * {@code /api/v1/sectors}: the SectorMaturity of every sector (GB/T 4754 code, and {@code ALL}), paged, and of
- * one sector. Aggregates, so every role reads them, within the minimum group size rule ({@link GroupDisclosure}):
- * of a sector with too few enterprises a caller other than a regulator gets the number of enterprises only.
+ * {@code /api/v1/sectors}: the SectorMaturity of every sector (GB/T 4754 code, and {@code ALL}), paged; of one
+ * sector, of a division ({@code C27}, {@code C35}: its sectors rolled up; not in the list, which stays as it was)
+ * or of {@code ALL}; and one such group's daily history. Aggregates, so every role reads them, within the minimum
+ * group size rule ({@link GroupDisclosure}): of a group with too few enterprises a caller other than a regulator
+ * gets the number of enterprises only.
  */
 final class SectorResource {
 
-    /** What a withheld sector keeps: its code and number of enterprises. */
-    private static final Set<String> COUNTS = Set.of("sector", "enterprises");
+    /** The kinds the list shows: the sectors and ALL, as before divisions and districts existed. */
+    private static final Set<GroupKind> LISTED = Set.of(GroupKind.SECTOR, GroupKind.ALL);
 
-    private final LocalStores stores;
-    private final Instances instances;
-    private final GroupDisclosure groups;
+    private final GroupAnswers groups;
 
-    SectorResource(LocalStores stores, Instances instances, GroupDisclosure groups) {
-        this.stores = stores;
-        this.instances = instances;
+    SectorResource(GroupAnswers groups) {
         this.groups = groups;
     }
 
     List<Route> routes() {
         return List.of(
-                Route.get("/api/v1/sectors", Set.of(Paging.LIMIT, Paging.OFFSET), this::list),
-                Route.get("/api/v1/sectors/{code}", Set.of(), this::one));
+                Route.get("/api/v1/sectors", Set.of(Paging.LIMIT, Paging.OFFSET),
+                        request -> groups.list(request, LISTED, "sector", GroupAnswers.SECTOR_COUNTS)),
+                Route.get("/api/v1/sectors/{code}", Set.of(), request -> groups.one(request, group(request),
+                        GroupAnswers.SECTOR_COUNTS)),
+                Route.get("/api/v1/sectors/{code}/history", GroupAnswers.HISTORY_PARAMETERS,
+                        request -> groups.history(request, group(request))));
     }
 
-    private ApiResponse list(ApiRequest request) throws Exception {
-        List<JsonNode> items = new ArrayList<>();
-        for (KeyValue<String, SectorMaturity> entry : stores.<SectorMaturity>all(StoreNames.MATURITY_SECTOR)) {
-            items.add(disclosed(request, entry.value));
-        }
-        if (!request.forwarded()) {
-            items.addAll(instances.itemsOfOthers(request, StoreNames.MATURITY_SECTOR));
-        }
-        return Paging.page(request, items, Paging.byText("sector"));
-    }
-
-    private ApiResponse one(ApiRequest request) throws Exception {
-        String code = request.path("code");
-        return instances.answer(request, StoreNames.MATURITY_SECTOR, code, here -> ApiResponse.json(200,
-                disclosed(here, stores.<SectorMaturity>get(StoreNames.MATURITY_SECTOR, code)
-                        .orElseThrow(() -> ApiException.notFound("No statistics for sector " + code
-                                + ": no enterprise of that GB/T 4754 code has a maturity result yet.")))));
-    }
-
-    private JsonNode disclosed(ApiRequest request, SectorMaturity sector) {
-        return groups.disclose(request.caller(), AvroJson.of(sector), sector.getEnterprises(), COUNTS);
+    private static GroupKey group(ApiRequest request) {
+        return GroupKey.ofCode(request.path("code"));
     }
 }

@@ -66,6 +66,7 @@ public final class ServiceSettings extends AbstractConfig {
     public static final String PROGRAMME_TARGET_BENCHMARK = "maturity.programme.target.benchmark";
     public static final String PROGRAMME_TARGET_PIONEER = "maturity.programme.target.pioneer";
     public static final String PROGRAMME_TARGET_SCENARIOS = "maturity.programme.target.scenarios";
+    public static final String GROUP_HISTORY_RETENTION = "maturity.group-history.retention";
     public static final String TOPICS_CREATE = "maturity.topics.create";
     public static final String TOPICS_REPLICATION_FACTOR = "maturity.topics.replication-factor";
     public static final String API_PORT = "maturity.api.port";
@@ -136,6 +137,10 @@ public final class ServiceSettings extends AbstractConfig {
                     Expectation.wholeNumber(0, 1_000_000), LOW, "Pioneer enterprises (示范企业) the programme aims for.")
             .define(PROGRAMME_TARGET_SCENARIOS, INT, ProgrammeTargets.DEFAULTS.scenarios(),
                     Expectation.wholeNumber(0, 1_000_000), LOW, "Typical application scenarios the programme aims for.")
+            .define(GROUP_HISTORY_RETENTION, STRING, "P" + DURATIONS.groupHistoryRetention().toDays() + "D",
+                    Expectation.wholeDays(), LOW, "How long the daily statistics of every group (sector, division,"
+                            + " district, sector within a district, ALL) are kept, counted back from the group's newest"
+                            + " point: GET /api/v1/sectors|districts/{code}/history answers within it.")
             .define(TOPICS_CREATE, BOOLEAN, true, Expectation.TRUE_OR_FALSE, MEDIUM,
                     "Create missing topics at start-up.")
             .define(TOPICS_REPLICATION_FACTOR, SHORT, null, Expectation.optional(Expectation.wholeNumber(1,
@@ -178,7 +183,8 @@ public final class ServiceSettings extends AbstractConfig {
         this.topology = new TopologySettings(duration(MAX_FUTURE_SKEW), duration(DEDUP_HORIZON), duration(KPI_GRACE),
                 duration(DATA_SILENCE), duration(CHECK_INTERVAL), Topic.KEYED_PARTITIONS, duration(PUBLISH_INTERVAL),
                 duration(KPI_CLOSE_MARGIN), new ProgrammeTargets(getInt(PROGRAMME_TARGET_BENCHMARK),
-                getInt(PROGRAMME_TARGET_PIONEER), getInt(PROGRAMME_TARGET_SCENARIOS)));
+                getInt(PROGRAMME_TARGET_PIONEER), getInt(PROGRAMME_TARGET_SCENARIOS)),
+                duration(GROUP_HISTORY_RETENTION));
         String bind = getString(API_BIND_ADDRESS);
         String advertised = getString(API_ADVERTISED_HOST);
         String tokensFile = getString(API_TOKENS_FILE);

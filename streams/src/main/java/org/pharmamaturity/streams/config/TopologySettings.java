@@ -22,10 +22,12 @@ import java.time.Duration;
  *        through another topic, are still counted ({@link org.pharmamaturity.streams.kpi.DayClosing}); zero closes
  *        a day as soon as the event time says so
  * @param programmeTargets the targets maturity.programme measures progress against
+ * @param groupHistoryRetention how many days of daily group statistics ({@code group-history}) are kept before a
+ *        group's newest point (whole days; default 1825, five years)
  */
 public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Duration grace, Duration dataSilence,
         Duration checkInterval, int partitions, Duration publishInterval, Duration closeMargin,
-        ProgrammeTargets programmeTargets) {
+        ProgrammeTargets programmeTargets, Duration groupHistoryRetention) {
 
     /**
      * The defaults of DESIGN.md and domain.md 7.6: 5 min skew, 24 h horizon, 1 h grace, 6 h silence; results
@@ -33,23 +35,29 @@ public record TopologySettings(Duration maxFutureSkew, Duration dedupHorizon, Du
      */
     public static final TopologySettings DEFAULTS = new TopologySettings(Duration.ofMinutes(5), Duration.ofHours(24),
             Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(1), 6, Duration.ofSeconds(1),
-            Duration.ofSeconds(30), ProgrammeTargets.DEFAULTS);
+            Duration.ofSeconds(30), ProgrammeTargets.DEFAULTS, Duration.ofDays(1825));
 
     /** These settings with another {@link #publishInterval()}. */
     public TopologySettings withPublishInterval(Duration interval) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions, interval,
-                closeMargin, programmeTargets);
+                closeMargin, programmeTargets, groupHistoryRetention);
     }
 
     /** These settings with another {@link #closeMargin()}. */
     public TopologySettings withCloseMargin(Duration margin) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
-                publishInterval, margin, programmeTargets);
+                publishInterval, margin, programmeTargets, groupHistoryRetention);
+    }
+
+    /** These settings with another {@link #groupHistoryRetention()}. */
+    public TopologySettings withGroupHistoryRetention(Duration retention) {
+        return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
+                publishInterval, closeMargin, programmeTargets, retention);
     }
 
     /** These settings with other {@link #programmeTargets()}. */
     public TopologySettings withProgrammeTargets(ProgrammeTargets targets) {
         return new TopologySettings(maxFutureSkew, dedupHorizon, grace, dataSilence, checkInterval, partitions,
-                publishInterval, closeMargin, targets);
+                publishInterval, closeMargin, targets, groupHistoryRetention);
     }
 }

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * assessment); when the rolling KPIs change and the result says something
  * new (a score, level, grade, status, contradiction, coverage or tier; KPI values that move without changing any
  * of these would otherwise publish a record per input event); and, found by a wall-clock check every
- * {@code checkInterval}, when the enterprise's sector or manufacturing type in ref.enterprise changed (it moved
+ * {@code checkInterval}, when the enterprise's sector, district or manufacturing type in ref.enterprise changed (it moved
  * sector), its type now chooses another model, the model that computed its result now has different content
  * (checked first thing after start), or its sector's benchmarks changed since it was scored (then it publishes only
  * when the verdict changes; one store read per enterprise and one per sector).
@@ -197,6 +197,7 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
             return false;
         }
         return !Objects.equals(sector, result.getSector())
+                || !Objects.equals(district(enterpriseId), result.getDistrict())
                 || !fingerprint.equals(fingerprints.get(enterpriseId));
     }
 
@@ -213,6 +214,8 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
                 sector == null ? null : SectorRecords.benchmarks(profile.sector(), sector));
         EnterpriseMaturity current = MaturityRecords.toAvro(result, submission, declaration,
                 context.currentSystemTimeMs());
+        String district = district(enterpriseId);
+        current.setDistrict(district);
         EnterpriseMaturity previous = latest.get(enterpriseId);
         String fingerprint = scorers.fingerprint(modelVersion).orElseThrow();
         if (!always && MaturityRecords.sameVerdict(current, previous)
@@ -223,7 +226,7 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
         history.put(StoreNames.historyKey(enterpriseId, current.getAsOf()), current);
         fingerprints.put(enterpriseId, fingerprint);
         context.forward(new Record<>(enterpriseId, new MaturityUpdate(enterpriseId, previous, current,
-                MaturityRecords.contribution(result, keyValues(snapshot, scorer))),
+                MaturityRecords.contribution(result, district, keyValues(snapshot, scorer))),
                 current.getAsOf().toEpochMilli()));
     }
 
@@ -256,6 +259,11 @@ public final class MaturityProcessor implements Processor<String, SpecificRecord
                 "Assessment " + submission.getSubmissionId() + " of " + enterpriseId + " names model "
                         + submission.getModelVersion() + ", which is no longer in force; load that model file again"
                         + " (maturity.model) or ask the enterprise to resubmit against the model in force."));
+    }
+
+    /** The enterprise's district from ref.enterprise; null while unknown. */
+    private String district(String enterpriseId) {
+        return reference.enterprise(enterpriseId).map(Enterprise::getDistrict).orElse(null);
     }
 
     private EnterpriseProfile profile(String enterpriseId) {

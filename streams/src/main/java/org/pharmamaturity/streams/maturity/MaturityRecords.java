@@ -119,17 +119,18 @@ public final class MaturityRecords {
     }
 
     /**
-     * What the result contributes to its sector's statistics, with its values of the key indicators for the sector
-     * benchmarks.
+     * What the result contributes to the statistics of its groups (its sector and {@code district}, null when
+     * unknown), with its values of the key indicators for the sector benchmarks.
      */
-    public static SectorContribution contribution(MaturityResult result, Map<String, Double> keyKpis) {
+    public static SectorContribution contribution(MaturityResult result, String district, Map<String, Double> keyKpis) {
         EnterpriseSummary summary = EnterpriseSummary.of(result);
         List<String> eligible = result.tierReadiness().stream().filter(t -> t.eligible()).map(t -> t.tier().id())
                 .toList();
         return new SectorContribution(result.enterpriseId(), result.sector(), result.asOf().toEpochMilli(),
                 result.modelVersion(), summary.verifiedScore(), summary.verifiedLevel(), summary.declaredScore(),
                 summary.hasContradiction(), new TreeMap<>(summary.subDomainFulfilment()), eligible,
-                result.scenarioCoverage().deployed(), result.scenarioCoverage().verified(), new TreeMap<>(keyKpis));
+                result.scenarioCoverage().deployed(), result.scenarioCoverage().verified(), new TreeMap<>(keyKpis),
+                district);
     }
 
 

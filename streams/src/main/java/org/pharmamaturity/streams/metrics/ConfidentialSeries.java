@@ -21,8 +21,10 @@ import org.pharmamaturity.streams.api.MetricsAudience;
  * Cuts a scrape down to what its audience may read. The rule is by label, so it holds for every series, present and
  * future: a data point labelled {@code enterprise_id} is served only to a caller who may read that enterprise; a
  * point of a {@code maturity_sector_*} series only when the audience may see statistics over that sector's number of
- * enterprises (the sum of its {@code maturity_sector_enterprises} points; a sector without them counts as empty); a
- * {@code maturity_programme_*} series only to a regulator (as {@code GET /api/v1/programme}).
+ * enterprises (the sum of its {@code maturity_sector_enterprises} points; a sector without them counts as empty),
+ * a point of a {@code maturity_group_*} series likewise by its {@code group} label and
+ * {@code maturity_group_enterprises}, and a {@code maturity_programme_*} series only to a regulator (as
+ * {@code GET /api/v1/programme}).
  * A series left without points is left out.
  */
 final class ConfidentialSeries {
@@ -31,6 +33,9 @@ final class ConfidentialSeries {
     static final String SECTOR_LABEL = "sector";
     static final String SECTOR_SERIES_PREFIX = "maturity_sector_";
     static final String SECTOR_SIZE_SERIES = "maturity_sector_enterprises";
+    static final String GROUP_LABEL = "group";
+    static final String GROUP_SERIES_PREFIX = "maturity_group_";
+    static final String GROUP_SIZE_SERIES = "maturity_group_enterprises";
     /** The programme's series: served to regulators only, like the candidate lists they count. */
     static final String PROGRAMME_SERIES_PREFIX = "maturity_programme_";
 
@@ -39,29 +44,39 @@ final class ConfidentialSeries {
 
     /** The points of {@code snapshots} that {@code audience} may read. */
     static MetricSnapshots visibleTo(MetricsAudience audience, MetricSnapshots snapshots) {
-        Map<String, Double> sectorSizes = sectorSizes(snapshots);
+        Map<String, Double> sectorSizes = sizes(snapshots, SECTOR_SIZE_SERIES, SECTOR_LABEL);
+        Map<String, Double> groupSizes = sizes(snapshots, GROUP_SIZE_SERIES, GROUP_LABEL);
         List<MetricSnapshot> visible = new ArrayList<>();
         for (MetricSnapshot snapshot : snapshots) {
-            if (snapshot.getMetadata().getPrometheusName().startsWith(PROGRAMME_SERIES_PREFIX)
-                    && !audience.isRegulator()) {
+            String name = snapshot.getMetadata().getPrometheusName();
+            if (name.startsWith(PROGRAMME_SERIES_PREFIX) && !audience.isRegulator()) {
                 continue;
             }
-            boolean sectorSeries = snapshot.getMetadata().getPrometheusName().startsWith(SECTOR_SERIES_PREFIX);
             Predicate<Labels> allowed = labels -> (!labels.contains(ENTERPRISE_LABEL)
                     || audience.mayReadEnterprise(labels.get(ENTERPRISE_LABEL)))
-                    && (!sectorSeries || !labels.contains(SECTOR_LABEL)
-                            || audience.mayReadGroup(Math.round(sectorSizes.getOrDefault(labels.get(SECTOR_LABEL), 0.0))));
+                    && groupAllowed(audience, name, SECTOR_SERIES_PREFIX, SECTOR_LABEL, sectorSizes, labels)
+                    && groupAllowed(audience, name, GROUP_SERIES_PREFIX, GROUP_LABEL, groupSizes, labels);
             filtered(snapshot, allowed).ifPresent(visible::add);
         }
         return new MetricSnapshots(visible);
     }
 
-    private static Map<String, Double> sectorSizes(MetricSnapshots snapshots) {
+    /**
+     * False only for a point of a series named {@code prefix}... whose {@code label} names a group the audience may
+     * not see statistics of (a group without a size counts as empty).
+     */
+    private static boolean groupAllowed(MetricsAudience audience, String series, String prefix, String label,
+            Map<String, Double> sizes, Labels labels) {
+        return !series.startsWith(prefix) || !labels.contains(label)
+                || audience.mayReadGroup(Math.round(sizes.getOrDefault(labels.get(label), 0.0)));
+    }
+
+    /** Per value of {@code label}, the sum of the points of the gauge {@code sizeSeries}. */
+    private static Map<String, Double> sizes(MetricSnapshots snapshots, String sizeSeries, String label) {
         Map<String, Double> sizes = new HashMap<>();
         for (MetricSnapshot snapshot : snapshots) {
-            if (snapshot instanceof GaugeSnapshot gauge
-                    && SECTOR_SIZE_SERIES.equals(gauge.getMetadata().getPrometheusName())) {
-                gauge.getDataPoints().forEach(point -> sizes.merge(point.getLabels().get(SECTOR_LABEL),
+            if (snapshot instanceof GaugeSnapshot gauge && sizeSeries.equals(gauge.getMetadata().getPrometheusName())) {
+                gauge.getDataPoints().forEach(point -> sizes.merge(point.getLabels().get(label),
                         point.getValue(), Double::sum));
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -13,19 +14,21 @@ import org.pharmamaturity.schemas.avro.Contradiction;
 import org.pharmamaturity.schemas.avro.Enterprise;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
+import org.pharmamaturity.schemas.avro.GroupKind;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.ProgrammeProgress;
 import org.pharmamaturity.schemas.avro.ProgrammeTarget;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
 import org.pharmamaturity.schemas.avro.TierReadiness;
+import org.pharmamaturity.streams.sector.GroupKey;
 import org.pharmamaturity.streams.state.StoreEntries;
 import org.pharmamaturity.streams.state.StoreNames;
 
 /**
- * The {@code maturity_enterprise_*}, {@code maturity_contradiction_info}, {@code maturity_kpi} and
- * {@code maturity_sector_*} and {@code maturity_programme_*} gauges, read from the local state stores at each scrape
- * (see docs/operations.md, Metrics
+ * The {@code maturity_enterprise_*}, {@code maturity_contradiction_info}, {@code maturity_kpi},
+ * {@code maturity_sector_*} (sectors and ALL), {@code maturity_group_*} (every group) and {@code maturity_programme_*}
+ * gauges, read from the local state stores at each scrape (see docs/operations.md, Metrics
  * section), so their labels follow the data: an enterprise whose partition moved to another instance disappears
  * here and appears there. A store that cannot be queried (rebalancing) contributes nothing to that scrape.
  */
@@ -37,6 +40,10 @@ public final class MaturityGauges implements MultiCollector {
     private static final String ENTERPRISE = "enterprise_id";
     private static final String SECTOR = "sector";
     private static final String TARGET = "target";
+    private static final String KIND = "kind";
+    private static final String GROUP = "group";
+    /** The groups of the maturity_sector_* series: sectors and ALL, as before other groups existed. */
+    private static final Set<GroupKind> SECTOR_SERIES_KINDS = Set.of(GroupKind.SECTOR, GroupKind.ALL);
     private static final int MAX_LEVEL = 5;
 
     private final StoreEntries stores;
@@ -55,8 +62,11 @@ public final class MaturityGauges implements MultiCollector {
                 .ifPresent(entries -> families.addAll(enterprises(entries, sectors)));
         stores.<EnterpriseKpi>entries(StoreNames.KPI_ENTERPRISE_ROLLING)
                 .ifPresent(entries -> families.add(kpis(entries, sectors)));
-        stores.<SectorMaturity>entries(StoreNames.MATURITY_SECTOR)
-                .ifPresent(entries -> families.addAll(sectors(entries)));
+        stores.<SectorMaturity>entries(StoreNames.MATURITY_SECTOR).ifPresent(entries -> {
+            families.addAll(sectors(entries.stream().filter(entry -> SECTOR_SERIES_KINDS.contains(
+                    entry.value.getGroupKind())).toList()));
+            families.addAll(groups(entries));
+        });
         stores.<ProgrammeProgress>entries(StoreNames.MATURITY_PROGRAMME)
                 .ifPresent(entries -> families.addAll(programme(entries)));
         return new MetricSnapshots(families.stream().flatMap(family -> family.snapshot().stream()).toList());
@@ -175,6 +185,27 @@ public final class MaturityGauges implements MultiCollector {
             }
         }
         return List.of(target, awarded, candidates, close);
+    }
+
+    /**
+     * {@code maturity_group_*}: every group's size, verified mean S and share at level 3 or higher, labelled with
+     * its kind ({@link GroupKey#kindLabel()}) and key ({@link GroupKey#key()}).
+     */
+    private static List<GaugeFamily> groups(List<KeyValue<String, SectorMaturity>> entries) {
+        GaugeFamily enterprises = GaugeFamily.gauge("maturity_group_enterprises",
+                "Number of enterprises in the group (sector, division, district, sector within a district, all)",
+                KIND, GROUP);
+        GaugeFamily mean = GaugeFamily.gauge("maturity_group_mean_score",
+                "Mean verified total score S (0-5) of the group's enterprises", KIND, GROUP);
+        GaugeFamily share = GaugeFamily.gauge("maturity_group_share_level3_or_higher",
+                "Share of the group's enterprises (0-1) at verified level 3 or higher", KIND, GROUP);
+        for (KeyValue<String, SectorMaturity> entry : entries) {
+            GroupKey group = GroupKey.parse(entry.key);
+            enterprises.add(entry.value.getEnterprises(), group.kindLabel(), entry.key);
+            mean.add(entry.value.getMeanScore(), group.kindLabel(), entry.key);
+            share.add(entry.value.getShareAtLeastLevel3(), group.kindLabel(), entry.key);
+        }
+        return List.of(enterprises, mean, share);
     }
 
     private static List<GaugeFamily> sectors(List<KeyValue<String, SectorMaturity>> entries) {

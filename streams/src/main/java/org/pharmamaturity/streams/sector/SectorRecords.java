@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -19,13 +19,13 @@ import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.KpiBenchmark;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.streams.maturity.MaturityUpdate;
-import org.pharmamaturity.streams.state.StoreNames;
 import org.pharmamaturity.streams.state.avro.SectorContribution;
 import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
 /**
- * What an enterprise's new result changes in the sectors (the member changes, keyed by sector), and a sector's
- * statistics over its members, on top of the evaluation library's SectorStatistics and SectorBenchmarks (the
+ * What an enterprise's new result changes in the groups (the member changes, keyed by group: sectors, divisions,
+ * districts, sectors within districts and ALL, see {@link GroupKey}), and a group's statistics over its members, on
+ * top of the evaluation library's SectorStatistics and SectorBenchmarks (the
  * quartiles of the members' key indicators); the tier and scenario counts and the share at level 3 or above are
  * summed here from the members' contributions.
  */
@@ -38,26 +38,29 @@ public final class SectorRecords {
     }
 
     /**
-     * The member changes of a published result: the enterprise's contribution to its sector (when it has one) and
-     * to {@link StoreNames#ALL_SECTORS}, and its leaving the sector of its previous result when it moved.
+     * The member changes of a published result, keyed by group ({@link GroupKey#key()}): the enterprise's
+     * contribution to every group of its sector and district ({@link GroupKey#membership}), and its leaving each
+     * group of its previous result's sector and district it no longer belongs to (it moved sector or district).
      */
     public static List<KeyValue<String, SectorMemberChange>> changes(MaturityUpdate update) {
-        List<KeyValue<String, SectorMemberChange>> changes = new ArrayList<>();
-        String sector = update.contribution().getSector();
+        Set<GroupKey> current = GroupKey.membership(update.contribution().getSector(),
+                update.contribution().getDistrict());
         EnterpriseMaturity previous = update.previous();
-        if (previous != null && previous.getSector() != null && !Objects.equals(previous.getSector(), sector)) {
-            changes.add(KeyValue.pair(previous.getSector(), new SectorMemberChange(update.enterpriseId(), null)));
+        List<KeyValue<String, SectorMemberChange>> changes = new ArrayList<>();
+        if (previous != null) {
+            GroupKey.membership(previous.getSector(), previous.getDistrict()).stream()
+                    .filter(group -> !current.contains(group))
+                    .forEach(group -> changes.add(KeyValue.pair(group.key(),
+                            new SectorMemberChange(update.enterpriseId(), null))));
         }
         SectorMemberChange joins = new SectorMemberChange(update.enterpriseId(), update.contribution());
-        if (sector != null) {
-            changes.add(KeyValue.pair(sector, joins));
-        }
-        changes.add(KeyValue.pair(StoreNames.ALL_SECTORS, joins));
+        current.forEach(group -> changes.add(KeyValue.pair(group.key(), joins)));
         return changes;
     }
 
-    /** The sector's statistics over its current members. */
-    public static SectorMaturity statistics(String sector, Collection<SectorContribution> members, long nowMs) {
+    /** The group's statistics over its current members. */
+    public static SectorMaturity statistics(GroupKey group, Collection<SectorContribution> members, long nowMs) {
+        String sector = group.key();
         long asOfMs = members.stream().mapToLong(SectorContribution::getAsOfMs).max().orElse(0);
         SectorStatistics statistics = SectorStatistics.of(sector, Instant.ofEpochMilli(asOfMs),
                 members.stream().map(SectorRecords::summary).toList());
@@ -65,7 +68,9 @@ public final class SectorRecords {
         return SectorMaturity.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setEventTime(Instant.ofEpochMilli(nowMs))
-                .setSector(sector)
+                .setSector(group.sector())
+                .setGroupKind(group.kind())
+                .setDistrict(group.district())
                 .setAsOf(statistics.asOf())
                 .setModelVersion(versions.size() == 1 ? versions.get(0) : null)
                 .setEnterprises(statistics.enterprises())

@@ -18,9 +18,10 @@ import org.pharmamaturity.streams.state.avro.SectorContribution;
 import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
 /**
- * Per sector (member changes keyed by sector): keeps each member's contribution under {@code sector@enterpriseId}
- * and publishes the sector's statistics, stamped with the processing time, to maturity.sector and to the queryable
- * store {@code maturity-sector}. With a publish interval the changed
+ * Per group (member changes keyed by group, {@link GroupKey}; "sector" below stands for any group): keeps each
+ * member's contribution under {@code sector@enterpriseId} and publishes the sector's statistics, stamped with the
+ * processing time, to maturity.sector, to the queryable store {@code maturity-sector} and to the day's point in
+ * {@code group-history} ({@link GroupHistory}). With a publish interval the changed
  * sectors are only marked as due and published by a wall-clock punctuator, so the statistics over all
  * enterprises are computed once per interval instead of once per enterprise result; zero publishes on every
  * change.
@@ -30,13 +31,16 @@ public final class SectorStatisticsProcessor implements Processor<String, Sector
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final Duration publishInterval;
+    private final Duration historyRetention;
     private ProcessorContext<String, SectorMaturity> context;
     private KeyValueStore<String, SectorContribution> members;
     private KeyValueStore<String, SectorMaturity> results;
     private KeyValueStore<String, Long> pending;
+    private GroupHistory history;
 
-    public SectorStatisticsProcessor(Duration publishInterval) {
+    public SectorStatisticsProcessor(Duration publishInterval, Duration historyRetention) {
         this.publishInterval = publishInterval;
+        this.historyRetention = historyRetention;
     }
 
     @Override
@@ -44,6 +48,7 @@ public final class SectorStatisticsProcessor implements Processor<String, Sector
         this.context = context;
         this.members = context.getStateStore(StoreNames.SECTOR_MEMBERS);
         this.results = context.getStateStore(StoreNames.MATURITY_SECTOR);
+        this.history = new GroupHistory(context.getStateStore(StoreNames.GROUP_HISTORY), historyRetention);
         if (!publishInterval.isZero()) {
             this.pending = context.getStateStore(StoreNames.SECTOR_PENDING);
             context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME,
@@ -74,8 +79,10 @@ public final class SectorStatisticsProcessor implements Processor<String, Sector
                 StoreNames.sectorMemberKey(sector, ""), KEYS)) {
             range.forEachRemaining(entry -> current.add(entry.value));
         }
-        SectorMaturity statistics = SectorRecords.statistics(sector, current, context.currentSystemTimeMs());
+        SectorMaturity statistics = SectorRecords.statistics(GroupKey.parse(sector), current,
+                context.currentSystemTimeMs());
         results.put(sector, statistics);
+        history.record(sector, GroupHistory.day(statistics, timestampMs), statistics);
         context.forward(new Record<>(sector, statistics, timestampMs));
     }
 }

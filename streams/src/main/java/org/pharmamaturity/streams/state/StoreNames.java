@@ -1,6 +1,7 @@
 package org.pharmamaturity.streams.state;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -63,14 +64,20 @@ public final class StoreNames {
     public static final String SECTOR_BENCHMARKS = "sector-benchmarks";
 
     /**
-     * {@code sector@enterpriseId} (sector: a GB/T 4754 code or {@link #ALL_SECTORS}) to what the enterprise's
-     * latest result contributes to that sector.
+     * {@code group@enterpriseId} (group: a group key, see {@link org.pharmamaturity.streams.sector.GroupKey}: a
+     * GB/T 4754 code, a division, {@link #ALL_SECTORS}, {@code district:<d>} or {@code <code>/district:<d>}) to
+     * what the enterprise's latest result contributes to that group.
      */
     public static final String SECTOR_MEMBERS = "sector-members";
     /** Sector to the latest record timestamp of its changes: the sectors whose statistics are due. */
     public static final String SECTOR_PENDING = "sector-pending";
-    /** Queryable: GB/T 4754 code, or {@link #ALL_SECTORS}, to its SectorMaturity. */
+    /** Queryable: group key (a GB/T 4754 code, a division, {@link #ALL_SECTORS}, a district...) to its SectorMaturity. */
     public static final String MATURITY_SECTOR = "maturity-sector";
+    /**
+     * Queryable: {@link #groupDayKey} to the SectorMaturity a group had at the end of that UTC day (the last
+     * statistics published that day), kept for {@code maturity.group-history.retention}.
+     */
+    public static final String GROUP_HISTORY = "group-history";
     /** The key of the statistics over every enterprise. */
     public static final String ALL_SECTORS = "ALL";
 
@@ -115,6 +122,14 @@ public final class StoreNames {
     /** The key of the programme stores: {@code programme@subject}; with an empty subject, a programme's prefix. */
     public static String programmeKey(String programme, String subject) {
         return scoped(Objects.requireNonNull(programme, "programme"), Objects.requireNonNull(subject, "subject"));
+    }
+
+    /**
+     * The key of {@link #GROUP_HISTORY}: {@code group@yyyy-MM-dd} (group: a maturity.sector key), so a range query
+     * from {@code groupDayKey(g, from)} to {@code groupDayKey(g, to)} returns one group's days in order.
+     */
+    public static String groupDayKey(String group, LocalDate day) {
+        return scoped(Objects.requireNonNull(group, "group"), day.toString());
     }
 
     /** A key of an enterprise-scoped store ({@code enterpriseId@suffix}), e.g. a batch of the enterprise. */

@@ -26,12 +26,15 @@ import org.pharmamaturity.streams.state.avro.SectorContribution;
 import org.pharmamaturity.streams.state.avro.SectorMemberChange;
 
 /**
- * Produces maturity.sector: each published enterprise result becomes member changes keyed by sector
- * ({@code sector-member-changes}: join its GB/T 4754 code and {@link StoreNames#ALL_SECTORS}, leave the code of
- * its previous result when it moved), repartitioned by sector ({@code sector-members-by-sector}), and
+ * Produces maturity.sector: each published enterprise result becomes member changes keyed by group
+ * ({@code sector-member-changes}: join every group of its sector and district, {@link
+ * org.pharmamaturity.streams.sector.GroupKey}: the GB/T 4754 code, its division, the district, the code within the
+ * district and {@link StoreNames#ALL_SECTORS}; leave the groups of its previous result it left), repartitioned by
+ * group ({@code sector-members-by-sector}), and
  * {@code sector-statistics} ({@link SectorStatisticsProcessor}; stores {@code sector-members} and, unless results
  * are published on every change, {@code sector-pending}) publishes the statistics of the changed sectors to
- * maturity.sector and keeps them in the queryable store {@code maturity-sector} (written by the processor itself:
+ * maturity.sector and keeps them in the queryable stores {@code maturity-sector} and {@code group-history} (one point
+ * per group and UTC day) (written by the processor itself:
  * a table built from its output would need a repartition topic, as a processor may change keys). The global store
  * {@code sector-benchmarks} ({@link #addBenchmarks}) reads maturity.sector back, so the maturity processor of every
  * instance sees every sector's key-indicator benchmarks.
@@ -63,7 +66,9 @@ public final class SectorTopology {
             TopologyDependencies dependencies) {
         builder.addStateStore(KeyValueStores.persistent(StoreNames.SECTOR_MEMBERS, SectorContribution.class));
         builder.addStateStore(KeyValueStores.persistent(StoreNames.MATURITY_SECTOR, SectorMaturity.class));
-        List<String> stores = new ArrayList<>(List.of(StoreNames.SECTOR_MEMBERS, StoreNames.MATURITY_SECTOR));
+        builder.addStateStore(KeyValueStores.persistent(StoreNames.GROUP_HISTORY, SectorMaturity.class));
+        List<String> stores = new ArrayList<>(List.of(StoreNames.SECTOR_MEMBERS, StoreNames.MATURITY_SECTOR,
+                StoreNames.GROUP_HISTORY));
         Duration publishInterval = dependencies.settings().publishInterval();
         if (!publishInterval.isZero()) {
             builder.addStateStore(KeyValueStores.cachedTimes(StoreNames.SECTOR_PENDING));
@@ -74,7 +79,8 @@ public final class SectorTopology {
                 .repartition(Repartitioned.<String, SectorMemberChange>as("sector-members-by-sector")
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(SectorMemberChange.class))
                         .withNumberOfPartitions(dependencies.settings().partitions()))
-                .process(() -> new SectorStatisticsProcessor(publishInterval), Named.as("sector-statistics"),
+                .process(() -> new SectorStatisticsProcessor(publishInterval,
+                        dependencies.settings().groupHistoryRetention()), Named.as("sector-statistics"),
                         stores.toArray(String[]::new))
                 .to(Topic.MATURITY_SECTOR.name(), Produced.with(Serdes.String(),
                         dependencies.serdes().valueSerde(Topic.MATURITY_SECTOR)).withName("sector-sink"));

@@ -82,6 +82,23 @@ class ConfidentialSeriesTest {
         assertThat(scrape.samples("maturity_enterprise_score")).isEmpty();
     }
 
+    @Test
+    void groupSeriesAreWithheldBelowTheMinimumGroupSizeLikeSectorSeries() {
+        // district:Pudong has 4 enterprises, district:Minhang 1
+        assertThat(groups(scrape(new MetricsAudience(null, MIN_3)))).containsExactly("district:Pudong");
+        assertThat(groups(scrape(new MetricsAudience(new Caller("E2"), MIN_3)))).containsExactly("district:Pudong");
+        PrometheusScrape regulator = scrape(new MetricsAudience(Caller.aRegulator(), MIN_3));
+        assertThat(groups(regulator)).containsExactly("district:Minhang", "district:Pudong");
+        assertThat(regulator.value("maturity_group_mean_score", "kind", "district", "group", "district:Minhang"))
+                .hasValue(3.0);
+    }
+
+    private static Set<String> groups(PrometheusScrape scrape) {
+        Set<String> groups = new TreeSet<>();
+        scrape.samplesStartingWith("maturity_group_").forEach(sample -> groups.add(sample.labels().get("group")));
+        return groups;
+    }
+
     private static Set<String> sectors(PrometheusScrape scrape) {
         Set<String> sectors = new TreeSet<>();
         scrape.samplesStartingWith("maturity_sector_").forEach(sample -> sectors.add(sample.labels().get("sector")));
@@ -117,7 +134,11 @@ class ConfidentialSeriesTest {
                         Labels.of("sector", "C275", "level", "2"), 1.0)),
                 gauge("maturity_sector_score", Map.of(Labels.of("sector", "C272", "stat", "mean"), 1.6,
                         Labels.of("sector", "C275", "stat", "mean"), 2.0)),
-                gauge("maturity_programme_candidates", Map.of(Labels.of("target", "pioneer"), 2.0)));
+                gauge("maturity_programme_candidates", Map.of(Labels.of("target", "pioneer"), 2.0)),
+                gauge("maturity_group_enterprises", Map.of(Labels.of("kind", "district", "group", "district:Pudong"), 4.0,
+                        Labels.of("kind", "district", "group", "district:Minhang"), 1.0)),
+                gauge("maturity_group_mean_score", Map.of(Labels.of("kind", "district", "group", "district:Pudong"), 2.5,
+                        Labels.of("kind", "district", "group", "district:Minhang"), 3.0)));
     }
 
     private static GaugeSnapshot gauge(String name, Map<Labels, Double> points) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.pharmamaturity.schemas.avro.Contradiction;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.schemas.avro.Grade;
+import org.pharmamaturity.schemas.avro.GroupKind;
 import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.ProgrammeProgress;
@@ -183,6 +185,31 @@ class MaturityGaugesTest {
                 .isCloseTo(1.6, within(EPSILON));
         assertThat(value(scrape, "maturity_kpi", "enterprise_id", "E1", "sector", "unknown", "kpi", "oee"))
                 .isCloseTo(0.59375, within(EPSILON));
+    }
+
+    @Test
+    void everyGroupHasItsGroupSeriesAndOnlySectorsTheSectorSeries() {
+        scenario();
+        SectorMaturity c272 = (SectorMaturity) stores.get(StoreNames.MATURITY_SECTOR).get(0).value;
+        List<KeyValue<String, SectorMaturity>> groups = new ArrayList<>();
+        groups.add(KeyValue.pair("C272", c272));
+        groups.add(KeyValue.pair("district:Pudong", SectorMaturity.newBuilder(c272)
+                .setGroupKind(GroupKind.DISTRICT).setSector("ALL").setDistrict("Pudong").setEnterprises(2)
+                .setMeanScore(2.5).setShareAtLeastLevel3(0.5).build()));
+        stores.put(StoreNames.MATURITY_SECTOR, groups);
+        PrometheusScrape scrape = scrape();
+
+        assertThat(value(scrape, "maturity_group_enterprises", "kind", "district", "group", "district:Pudong"))
+                .isEqualTo(2);
+        assertThat(value(scrape, "maturity_group_mean_score", "kind", "district", "group", "district:Pudong"))
+                .isEqualTo(2.5);
+        assertThat(value(scrape, "maturity_group_share_level3_or_higher", "kind", "district", "group",
+                "district:Pudong")).isEqualTo(0.5);
+        assertThat(value(scrape, "maturity_group_enterprises", "kind", "sector", "group", "C272")).isEqualTo(4);
+        assertThat(value(scrape, "maturity_group_mean_score", "kind", "sector", "group", "C272")).isEqualTo(1.6);
+        // the district is no sector: the maturity_sector_* series keep C272 alone
+        assertThat(scrape.samplesStartingWith("maturity_sector_")).allMatch(sample -> "C272".equals(
+                sample.labels().get("sector")));
     }
 
     @Test

@@ -40,7 +40,10 @@ class SectorPublicationIntervalTest {
 
         List<KeyValue<String, SectorMaturity>> published = driver.read(Topic.MATURITY_SECTOR);
         assertThat(published).extracting(record -> record.key)
-                .containsExactlyInAnyOrder("C271", "C272", StoreNames.ALL_SECTORS);
+                // every group once: the sectors, their division C27, ALL, and (every enterprise in Pudong) the district
+                // and each sector within it
+                .containsExactlyInAnyOrder("C271", "C272", "C27", StoreNames.ALL_SECTORS, "district:Pudong",
+                        "C271/district:Pudong", "C272/district:Pudong");
         Map<String, SectorMaturity> sectors = published.stream()
                 .collect(Collectors.toMap(record -> record.key, record -> record.value));
         assertThat(sectors.get("C272").getEnterprises()).isEqualTo(2);
