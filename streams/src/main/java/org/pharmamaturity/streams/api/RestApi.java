@@ -71,6 +71,7 @@ public final class RestApi implements AutoCloseable {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new EnterpriseResource(stores, instances).routes());
         routes.addAll(new SectorResource(stores, instances, groups).routes());
+        routes.addAll(new ReportResource(stores, instances).routes());
         routes.addAll(new ModelResource(models.registry(), models.defaultModel()).routes());
         routes.addAll(new AssessmentResource(models.registry(), assessmentPublisher, commitInterval(settings),
                 Clock.systemUTC(), settings.topology().maxFutureSkew(), registered).routes());
