@@ -33,15 +33,17 @@ public final class CsvReport {
         CSVFormat format = CSVFormat.EXCEL.builder()
                 .setHeader(table.columns().stream().map(ReportColumn::header).toArray(String[]::new)).get();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, format)) {
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            // before the printer, which writes the header row as soon as it is created
             writer.write(BYTE_ORDER_MARK);
+            CSVPrinter printer = new CSVPrinter(writer, format);
             for (JsonNode row : table.rows()) {
                 for (ReportColumn column : table.columns()) {
                     printer.print(text(ReportTable.cell(row, column), column));
                 }
                 printer.println();
             }
+            printer.flush();
         } catch (IOException e) {
             // Writing to memory does not fail.
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.pharmamaturity.streams.report;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,16 +76,29 @@ public final class GroupReport {
         }
     }
 
-    /** Every field of any row, in the order first seen, typed by the values it holds. */
+    /**
+     * Every field of any row, typed by the values it holds: the record's fields in the order first seen, and the
+     * columns flattened from one field (the levels of a distribution) sorted by name.
+     */
     private static List<ReportColumn> columns(List<ObjectNode> rows) {
         Map<String, List<JsonNode>> values = new LinkedHashMap<>();
+        Map<String, Integer> fieldOrder = new LinkedHashMap<>();
         for (ObjectNode row : rows) {
-            row.properties().forEach(field -> values.computeIfAbsent(field.getKey(), name -> new ArrayList<>())
-                    .add(field.getValue()));
+            row.properties().forEach(field -> {
+                values.computeIfAbsent(field.getKey(), name -> new ArrayList<>()).add(field.getValue());
+                fieldOrder.putIfAbsent(recordField(field.getKey()), fieldOrder.size());
+            });
         }
-        List<ReportColumn> columns = new ArrayList<>();
-        values.forEach((name, cells) -> columns.add(new ReportColumn(name, kindOf(cells))));
-        return columns;
+        return values.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, List<JsonNode>>>comparingInt(
+                        entry -> fieldOrder.get(recordField(entry.getKey()))).thenComparing(Map.Entry::getKey))
+                .map(entry -> new ReportColumn(entry.getKey(), kindOf(entry.getValue()))).toList();
+    }
+
+    /** The record's field a flattened column comes from: {@code levelDistribution} of {@code levelDistribution.3}. */
+    private static String recordField(String column) {
+        int dot = column.indexOf('.');
+        return dot < 0 ? column : column.substring(0, dot);
     }
 
     private static ReportColumn.Kind kindOf(List<JsonNode> cells) {
