@@ -43,6 +43,18 @@ final class ApiClient {
         return send(builder(path, token).GET().headers(headers));
     }
 
+    /** GET {@code path} with the bearer token (null: none), the body as bytes: for binary files. */
+    HttpResponse<byte[]> download(String path, String token) {
+        try {
+            return client.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer post(String path, String token, String contentType, String body) {
         HttpRequest.Builder request = builder(path, token).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
