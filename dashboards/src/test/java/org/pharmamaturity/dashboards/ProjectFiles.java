@@ -14,7 +14,7 @@ final class ProjectFiles {
     static final Path SCHEMA_CHECK = MODULE.resolve("src/test/js");
     static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
     static final Path DOCKERFILE = ROOT.resolve("Dockerfile");
-    static final Path README = ROOT.resolve("README.md");
+    static final Path DASHBOARDS_DOC = ROOT.resolve("docs/dashboards.md");
 
     private ProjectFiles() {
     }

@@ -14,34 +14,35 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Dashboards" section describes each dashboard under a heading "### Title (`uid`)" and each panel as a
- * bullet "- **Panel title**: what it answers"; the dashboards' panels must be exactly those, in that order.
+ * docs/dashboards.md (the README's former "Dashboards" section) describes each dashboard under a heading
+ * "### Title (`uid`)" and each panel as a bullet "- **Panel title**: what it answers"; the dashboards' panels must
+ * be exactly those, in that order.
  */
-class ReadmeDashboardsTest {
+class DashboardDocsTest {
 
     private static final Pattern DASHBOARD_HEADING = Pattern.compile("^### (.+) \\(`([a-z0-9-]+)`\\)$");
     private static final Pattern PANEL_BULLET = Pattern.compile("^- \\*\\*(.+?)\\*\\*: \\S.*");
 
     @Test
     void everyDashboardAndPanelIsDescribedByItsName() throws IOException {
-        Map<String, ReadmeDashboard> described = describedDashboards();
+        Map<String, DescribedDashboard> described = describedDashboards();
 
         assertThat(described.keySet()).containsExactlyInAnyOrderElementsOf(
                 Dashboard.all().stream().map(Dashboard::uid).toList());
         for (Dashboard dashboard : Dashboard.all()) {
-            ReadmeDashboard readme = described.get(dashboard.uid());
-            assertThat(readme.title()).as("README heading of " + dashboard.uid()).isEqualTo(dashboard.title());
-            assertThat(readme.panels()).as("README panels of " + dashboard.uid())
+            DescribedDashboard doc = described.get(dashboard.uid());
+            assertThat(doc.title()).as("docs/dashboards.md heading of " + dashboard.uid()).isEqualTo(dashboard.title());
+            assertThat(doc.panels()).as("docs/dashboards.md panels of " + dashboard.uid())
                     .containsExactlyElementsOf(dashboard.panelTitles());
         }
     }
 
-    private static Map<String, ReadmeDashboard> describedDashboards() throws IOException {
-        List<String> lines = Files.readAllLines(ProjectFiles.README);
+    private static Map<String, DescribedDashboard> describedDashboards() throws IOException {
+        List<String> lines = Files.readAllLines(ProjectFiles.DASHBOARDS_DOC);
         int start = lines.indexOf("## Dashboards");
-        assertThat(start).as("README.md has a '## Dashboards' section").isNotNegative();
-        Map<String, ReadmeDashboard> dashboards = new LinkedHashMap<>();
-        ReadmeDashboard current = null;
+        assertThat(start).as("docs/dashboards.md has a '## Dashboards' section").isNotNegative();
+        Map<String, DescribedDashboard> dashboards = new LinkedHashMap<>();
+        DescribedDashboard current = null;
         for (String line : lines.subList(start + 1, lines.size())) {
             if (line.startsWith("## ")) {
                 break;
@@ -49,7 +50,7 @@ class ReadmeDashboardsTest {
             Matcher heading = DASHBOARD_HEADING.matcher(line);
             Matcher bullet = PANEL_BULLET.matcher(line);
             if (heading.matches()) {
-                current = new ReadmeDashboard(heading.group(1), new ArrayList<>());
+                current = new DescribedDashboard(heading.group(1), new ArrayList<>());
                 dashboards.put(heading.group(2), current);
             } else if (line.startsWith("### ")) {
                 current = null;
@@ -60,6 +61,6 @@ class ReadmeDashboardsTest {
         return dashboards;
     }
 
-    private record ReadmeDashboard(String title, List<String> panels) {
+    private record DescribedDashboard(String title, List<String> panels) {
     }
 }
