@@ -34,8 +34,15 @@ public final class GroupReport {
     private GroupReport() {
     }
 
-    /** One table per group kind (in the order of kind names), each with its groups ordered by {@code sector}. */
+    /**
+     * One table per group kind (in the order of kind names), each with its groups ordered by {@code sector}; before
+     * any enterprise has a result, one empty ALL table, as a workbook needs a sheet to open.
+     */
     public static List<ReportTable> tables(List<JsonNode> groups) {
+        if (groups.isEmpty()) {
+            return List.of(new ReportTable(ALL_KIND, List.of(ReportColumn.text("sector"),
+                    ReportColumn.number("enterprises")), List.of()));
+        }
         Map<String, List<ObjectNode>> byKind = new TreeMap<>();
         for (JsonNode group : groups) {
             byKind.computeIfAbsent(kind(group), kind -> new ArrayList<>()).add(flatten(group));

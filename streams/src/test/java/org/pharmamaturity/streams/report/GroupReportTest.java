@@ -89,6 +89,16 @@ class GroupReportTest {
         assertThat(GroupReport.kind(Json.mapper().readTree(PUDONG))).isEqualTo("DISTRICT");
     }
 
+    @Test
+    void withoutGroupsTheWorkbookHasOneEmptySheet() throws IOException {
+        try (XSSFWorkbook workbook = XlsxReportTest.read(XlsxReport.write(GroupReport.tables(List.of())))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
+            // the header row only
+            assertThat(workbook.getSheet("ALL").getLastRowNum()).isZero();
+            assertThat(workbook.getSheet("ALL").getRow(0).getCell(1).getStringCellValue()).isEqualTo("enterprises");
+        }
+    }
+
     private static List<JsonNode> groups(String... json) throws IOException {
         List<JsonNode> groups = new ArrayList<>();
         for (String text : json) {
