@@ -56,7 +56,9 @@ class DashboardConventionsTest {
                 .collect(Collectors.toMap(Dashboard::uid, Dashboard::variableNames));
 
         assertThat(variablesByUid).containsOnlyKeys("maturity-sector-overview", "maturity-enterprise",
-                "maturity-pipeline-health");
+                "maturity-pipeline-health", "maturity-programme");
+        // the programme is region-wide: no variable
+        assertThat(variablesByUid.get("maturity-programme")).isEmpty();
         assertThat(variablesByUid.get("maturity-sector-overview")).containsExactly("sector");
         assertThat(variablesByUid.get("maturity-enterprise")).containsExactly("sector", "enterprise");
         assertThat(variablesByUid.get("maturity-pipeline-health")).containsExactly("instance");

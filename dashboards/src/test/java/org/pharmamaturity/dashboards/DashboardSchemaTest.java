@@ -36,8 +36,8 @@ class DashboardSchemaTest {
         CommandRun run = validate(dashboards.stream().map(Dashboard::file).toList());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output().lines().filter(line -> line.startsWith("valid "))).hasSize(3);
-        assertThat(dashboards).hasSize(3);
+        assertThat(run.output().lines().filter(line -> line.startsWith("valid "))).hasSize(4);
+        assertThat(dashboards).hasSize(4);
     }
 
     @Test

@@ -75,6 +75,7 @@ public final class RestApi implements AutoCloseable {
         routes.addAll(new SectorResource(groupAnswers).routes());
         routes.addAll(new DistrictResource(groupAnswers).routes());
         routes.addAll(new ProgrammeResource(stores, instances).routes());
+        routes.addAll(new ReportResource(stores, instances).routes());
         routes.addAll(new ModelResource(models.registry(), models.defaultModel()).routes());
         routes.addAll(new AssessmentResource(models.registry(), assessmentPublisher, commitInterval(settings),
                 Clock.systemUTC(), settings.topology().maxFutureSkew(), registered).routes());

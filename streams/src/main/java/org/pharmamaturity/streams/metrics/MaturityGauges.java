@@ -18,6 +18,9 @@ import org.pharmamaturity.schemas.avro.GroupKind;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.ProgrammeProgress;
 import org.pharmamaturity.schemas.avro.ProgrammeTarget;
+import org.pharmamaturity.schemas.avro.ScenarioAssessment;
+import org.pharmamaturity.schemas.avro.ScenarioEvidenceStatus;
+import org.pharmamaturity.schemas.avro.ScenarioStatus;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
 import org.pharmamaturity.schemas.avro.TierReadiness;
@@ -95,6 +98,9 @@ public final class MaturityGauges implements MultiCollector {
         GaugeFamily tier = GaugeFamily.gauge("maturity_enterprise_tier_eligible",
                 "1 when the enterprise is eligible for the smart-factory tier (basic, advanced, excellent, leading),"
                         + " else 0", ENTERPRISE, SECTOR, "tier");
+        GaugeFamily scenarios = GaugeFamily.gauge("maturity_enterprise_scenarios",
+                "Number of the enterprise's deployed typical scenarios in a catalogue link (环节), and of those the ones"
+                        + " its indicators verified or contradicted", ENTERPRISE, SECTOR, "link", "state");
         GaugeFamily lastUpdate = GaugeFamily.gauge("maturity_enterprise_last_update_seconds",
                 "asOf of the latest result (event time of its latest input), epoch seconds", ENTERPRISE, SECTOR);
         for (KeyValue<String, EnterpriseMaturity> entry : entries) {
@@ -114,10 +120,12 @@ public final class MaturityGauges implements MultiCollector {
             for (TierReadiness readiness : maturity.getTierReadiness()) {
                 tier.add(readiness.getEligible() ? 1 : 0, id, sector, readiness.getTier());
             }
+            scenariosByLink(maturity.getScenarios()).forEach((linkAndState, count) ->
+                    scenarios.add(count, id, sector, linkAndState.getKey(), linkAndState.getValue()));
             lastUpdate.add(maturity.getAsOf().toEpochMilli() / 1000.0, id, sector);
         }
         return List.of(score, level, levelScore, subDomain, contradictions, coverage, confirmation, contradiction,
-                tier, lastUpdate);
+                tier, scenarios, lastUpdate);
     }
 
     private static void view(MaturityView view, String name, String id, String sector, GaugeFamily score,
@@ -128,6 +136,28 @@ public final class MaturityGauges implements MultiCollector {
         for (int index = 0; index < levelScores.size(); index++) {
             levelScore.add(levelScores.get(index), id, sector, name, Integer.toString(index + 1));
         }
+    }
+
+    /**
+     * Per (link, state) of the deployed scenarios: "deployed" counts every one, "verified" and "contradicted" those
+     * the indicators verified or contradicted; a link with a deployed scenario has all three, zeros included, so a
+     * sum over enterprises shows every link covered. A scenario the catalogue does not know has no link: "unknown".
+     */
+    private static Map<Map.Entry<String, String>, Integer> scenariosByLink(List<ScenarioAssessment> scenarios) {
+        Map<Map.Entry<String, String>, Integer> counts = new TreeMap<>(Map.Entry.<String, String>comparingByKey()
+                .thenComparing(Map.Entry.comparingByValue()));
+        for (ScenarioAssessment scenario : scenarios) {
+            if (scenario.getStatus() != ScenarioStatus.DEPLOYED) {
+                continue;
+            }
+            String link = scenario.getLink() == null ? "unknown" : scenario.getLink();
+            counts.merge(Map.entry(link, "deployed"), 1, Integer::sum);
+            counts.merge(Map.entry(link, "verified"),
+                    scenario.getEvidenceStatus() == ScenarioEvidenceStatus.VERIFIED ? 1 : 0, Integer::sum);
+            counts.merge(Map.entry(link, "contradicted"),
+                    scenario.getEvidenceStatus() == ScenarioEvidenceStatus.CONTRADICTED ? 1 : 0, Integer::sum);
+        }
+        return counts;
     }
 
     /** Per sub-domain, the mean of its scores over its levels: the value the sector means average. */

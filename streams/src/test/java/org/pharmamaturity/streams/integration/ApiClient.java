@@ -42,6 +42,11 @@ final class ApiClient {
         return send(builder(path, token).GET().headers(headers));
     }
 
+    /** GET {@code path} with the bearer token (null: none), the body as bytes: for binary files. */
+    HttpResponse<byte[]> download(String path, String token) {
+        return exchange(builder(path, token).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     Answer post(String path, String token, String contentType, String body) {
         HttpRequest.Builder request = builder(path, token).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -63,10 +68,14 @@ final class ApiClient {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), response);
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response);
+            return client.send(request.build(), body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -23,6 +23,9 @@ import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.schemas.avro.MaturityView;
 import org.pharmamaturity.schemas.avro.ProgrammeProgress;
 import org.pharmamaturity.schemas.avro.ProgrammeTarget;
+import org.pharmamaturity.schemas.avro.ScenarioAssessment;
+import org.pharmamaturity.schemas.avro.ScenarioEvidenceStatus;
+import org.pharmamaturity.schemas.avro.ScenarioStatus;
 import org.pharmamaturity.schemas.avro.SectorMaturity;
 import org.pharmamaturity.schemas.avro.SmartFactoryTiers;
 import org.pharmamaturity.schemas.avro.SubDomainScore;
@@ -173,6 +176,34 @@ class MaturityGaugesTest {
     }
 
     @Test
+    void deployedScenariosAreCountedPerLinkAndEvidence() {
+        EnterpriseMaturity e3 = EnterpriseMaturity.newBuilder(maturity("E3", "C272",
+                view(List.of(0.5, 0.0, 0.0, 0.0, 0.0), 0.5, 0, List.of()),
+                view(List.of(0.5, 0.0, 0.0, 0.0, 0.0), 0.5, 0, List.of()), List.of(), 0.0, 0.0, List.of()))
+                .setScenarios(List.of(
+                        scenario("production-operations", ScenarioStatus.DEPLOYED, ScenarioEvidenceStatus.VERIFIED),
+                        scenario("production-operations", ScenarioStatus.DEPLOYED, ScenarioEvidenceStatus.CONTRADICTED),
+                        scenario("production-operations", ScenarioStatus.DEPLOYED, ScenarioEvidenceStatus.UNVERIFIED),
+                        scenario("factory-construction", ScenarioStatus.DEPLOYED, ScenarioEvidenceStatus.VERIFIED),
+                        scenario("sales-service", ScenarioStatus.PILOT, ScenarioEvidenceStatus.NOT_DEPLOYED)))
+                .build();
+        stores.put(StoreNames.MATURITY_ENTERPRISE_LATEST, List.of(KeyValue.pair("E3", e3)));
+        PrometheusScrape scrape = scrape();
+
+        // production-operations: 3 deployed, 1 verified, 1 contradicted (the unverified one counts as deployed only)
+        assertThat(value(scrape, "maturity_enterprise_scenarios", "enterprise_id", "E3", "sector", "C272",
+                "link", "production-operations", "state", "deployed")).isEqualTo(3);
+        assertThat(value(scrape, "maturity_enterprise_scenarios", "enterprise_id", "E3", "sector", "C272",
+                "link", "production-operations", "state", "verified")).isEqualTo(1);
+        assertThat(value(scrape, "maturity_enterprise_scenarios", "enterprise_id", "E3", "sector", "C272",
+                "link", "production-operations", "state", "contradicted")).isEqualTo(1);
+        // factory-construction: 1 deployed and verified, 0 contradicted; the pilot of sales-service has no series
+        assertThat(value(scrape, "maturity_enterprise_scenarios", "enterprise_id", "E3", "sector", "C272",
+                "link", "factory-construction", "state", "contradicted")).isZero();
+        assertThat(scrape.samples("maturity_enterprise_scenarios")).hasSize(2 * 3);
+    }
+
+    @Test
     void aStoreThatCannotBeQueriedLeavesOutOnlyItsSeries() {
         scenario();
         stores.remove(StoreNames.MATURITY_SECTOR);
@@ -267,6 +298,11 @@ class MaturityGaugesTest {
                 .setVerified(verified).setRequirements(List.of()).setContradictions(contradictions)
                 .setKpis(Map.of()).setEvidenceCoverage(coverage).setConfirmationRatio(confirmation)
                 .setTiers(new SmartFactoryTiers(false, false, false, false)).setTierReadiness(readiness).build();
+    }
+
+    private static ScenarioAssessment scenario(String link, ScenarioStatus status, ScenarioEvidenceStatus evidence) {
+        return ScenarioAssessment.newBuilder().setScenarioId(link + ".s").setLink(link).setTierLink(link)
+                .setStatus(status).setAiEnabled(false).setEvidenceStatus(evidence).build();
     }
 
     private static KpiValue rolling(Double value) {
