@@ -89,7 +89,7 @@ final class GroupAnswers {
             // From the first day: the reference points of a comparison may lie before from.
             stores.<SectorMaturity>range(StoreNames.GROUP_HISTORY, StoreNames.groupDayKey(key, FIRST_DAY),
                     StoreNames.groupDayKey(key, range.to())).forEach(entry -> days.put(
-                            LocalDate.parse(entry.key.substring(entry.key.lastIndexOf('@') + 1)), entry.value));
+                            StoreNames.dayOfGroupDayKey(entry.key), entry.value));
             if (days.isEmpty()) {
                 throw notFound(group);
             }

@@ -73,6 +73,11 @@ final class ReportResource {
         for (KeyValue<String, SectorMaturity> entry : stores.<SectorMaturity>all(StoreNames.MATURITY_SECTOR)) {
             groups.add(AvroJson.of(entry.value));
         }
+        // The daily points travel with the latest statistics: both stores belong to the sector-statistics processor,
+        // so the instances that hold one hold the other.
+        for (KeyValue<String, SectorMaturity> entry : stores.<SectorMaturity>all(StoreNames.GROUP_HISTORY)) {
+            groups.add(GroupReport.trendPoint(StoreNames.dayOfGroupDayKey(entry.key), AvroJson.of(entry.value)));
+        }
         return answer(request, StoreNames.MATURITY_SECTOR, groups, "sector", all -> ApiResponse.attachment(
                 XlsxReport.CONTENT_TYPE, XlsxReport.write(GroupReport.tables(all)), "groups.xlsx"));
     }

@@ -1,6 +1,7 @@
 package org.pharmamaturity.streams.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ import org.pharmamaturity.evaluation.json.Json;
  * or {@code ALL}'s for the key {@code ALL}. Nested figures (level distribution, tier counts, sub-domain means, KPI
  * quartiles) are flattened into columns named by their path, e.g. {@code levelDistribution.3} and
  * {@code kpiBenchmarks.oee.median}, so a field added to the record later gets its columns without a code change.
+ * The daily points of every group ({@link #trendPoint}) make one more sheet, {@value #TREND_SHEET}: one row per group
+ * and day, ordered by group and day.
  */
 public final class GroupReport {
 
@@ -27,6 +30,9 @@ public final class GroupReport {
     static final String KIND_FIELD = "groupKind";
     static final String SECTOR_KIND = "SECTOR";
     static final String ALL_KIND = "ALL";
+    /** The sheet of the daily points, and the field that marks a row as one. */
+    static final String TREND_SHEET = "trend";
+    static final String DAY_FIELD = "day";
     /** Bookkeeping of the record, not statistics. */
     private static final Set<String> LEFT_OUT = Set.of("eventId", "eventTime");
 
@@ -35,9 +41,34 @@ public final class GroupReport {
 
     /**
      * One table per group kind (in the order of kind names), each with its groups ordered by {@code sector}; before
-     * any enterprise has a result, one empty ALL table, as a workbook needs a sheet to open.
+     * any enterprise has a result, one empty ALL table, as a workbook needs a sheet to open; then, when
+     * there are daily points, the {@value #TREND_SHEET} sheet.
      */
-    public static List<ReportTable> tables(List<JsonNode> groups) {
+    public static List<ReportTable> tables(List<JsonNode> groupsAndPoints) {
+        List<JsonNode> groups = groupsAndPoints.stream().filter(row -> !row.has(DAY_FIELD)).toList();
+        List<ObjectNode> points = new ArrayList<>(groupsAndPoints.stream().filter(row -> row.has(DAY_FIELD))
+                .map(GroupReport::flatten).toList());
+        points.sort(Comparator.<ObjectNode, String>comparing(row -> row.path("sector").asText())
+                .thenComparing(row -> row.path(DAY_FIELD).asText()));
+        List<ReportTable> tables = new ArrayList<>(latest(groups));
+        if (!points.isEmpty()) {
+            tables.add(new ReportTable(TREND_SHEET, columns(points), List.copyOf(points)));
+        }
+        return tables;
+    }
+
+    /**
+     * A group's statistics at the end of {@code day} (a point of its history) as a row of the trend sheet: the
+     * statistics with the day first.
+     */
+    public static JsonNode trendPoint(LocalDate day, JsonNode statistics) {
+        ObjectNode point = Json.mapper().createObjectNode();
+        point.put(DAY_FIELD, day.toString());
+        point.setAll((ObjectNode) statistics);
+        return point;
+    }
+
+    private static List<ReportTable> latest(List<JsonNode> groups) {
         if (groups.isEmpty()) {
             return List.of(new ReportTable(ALL_KIND, List.of(ReportColumn.text("sector"),
                     ReportColumn.number("enterprises")), List.of()));

@@ -132,6 +132,11 @@ public final class StoreNames {
         return scoped(Objects.requireNonNull(group, "group"), day.toString());
     }
 
+    /** The UTC day of a {@link #groupDayKey}: what follows its last {@code @} (a group key may hold one itself). */
+    public static LocalDate dayOfGroupDayKey(String key) {
+        return LocalDate.parse(key.substring(key.lastIndexOf('@') + 1));
+    }
+
     /** A key of an enterprise-scoped store ({@code enterpriseId@suffix}), e.g. a batch of the enterprise. */
     public static String enterpriseKey(String enterpriseId, String suffix) {
         return scoped(Objects.requireNonNull(enterpriseId, "enterpriseId"), suffix);
