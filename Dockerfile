@@ -6,7 +6,7 @@ FROM eclipse-temurin:21.0.8_9-jdk AS build
 WORKDIR /src
 COPY . .
 # One invocation, so copy-dependencies finds the project's own modules in the reactor (nothing is installed).
-RUN ./mvnw -B -q -pl streams,producers -am package dependency:copy-dependencies -Dmaven.test.skip=true \
+RUN ./mvnw -B -q -pl streams,producers -am package dependency:copy-dependencies -Dmaven.test.skip=true -Dcheckstyle.skip \
       -DincludeScope=runtime -DoutputDirectory=target/lib \
  && mkdir -p /out/service/lib /out/producers \
  && cp streams/target/lib/*.jar /out/service/lib/ \
