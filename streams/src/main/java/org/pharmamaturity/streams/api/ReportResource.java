@@ -76,7 +76,8 @@ final class ReportResource {
         // The daily points travel with the latest statistics: both stores belong to the sector-statistics processor,
         // so the instances that hold one hold the other.
         for (KeyValue<String, SectorMaturity> entry : stores.<SectorMaturity>all(StoreNames.GROUP_HISTORY)) {
-            groups.add(GroupReport.trendPoint(StoreNames.dayOfGroupDayKey(entry.key), AvroJson.of(entry.value)));
+            groups.add(GroupReport.trendPoint(StoreNames.groupOfGroupDayKey(entry.key), StoreNames.dayOfGroupDayKey(entry.key),
+                    AvroJson.of(entry.value)));
         }
         return answer(request, StoreNames.MATURITY_SECTOR, groups, "sector", all -> ApiResponse.attachment(
                 XlsxReport.CONTENT_TYPE, XlsxReport.write(GroupReport.tables(all)), "groups.xlsx"));

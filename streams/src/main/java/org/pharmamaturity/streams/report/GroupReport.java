@@ -22,7 +22,8 @@ import org.pharmamaturity.evaluation.json.Json;
  * quartiles) are flattened into columns named by their path, e.g. {@code levelDistribution.3} and
  * {@code kpiBenchmarks.oee.median}, so a field added to the record later gets its columns without a code change.
  * The daily points of every group ({@link #trendPoint}) make one more sheet, {@value #TREND_SHEET}: one row per group
- * and day, ordered by group and day.
+ * and day, ordered by group key (a district's statistics say {@code sector} ALL, so the key tells the groups apart)
+ * and day.
  */
 public final class GroupReport {
 
@@ -33,6 +34,7 @@ public final class GroupReport {
     /** The sheet of the daily points, and the field that marks a row as one. */
     static final String TREND_SHEET = "trend";
     static final String DAY_FIELD = "day";
+    static final String GROUP_FIELD = "group";
     /** Bookkeeping of the record, not statistics. */
     private static final Set<String> LEFT_OUT = Set.of("eventId", "eventTime");
 
@@ -48,7 +50,7 @@ public final class GroupReport {
         List<JsonNode> groups = groupsAndPoints.stream().filter(row -> !row.has(DAY_FIELD)).toList();
         List<ObjectNode> points = new ArrayList<>(groupsAndPoints.stream().filter(row -> row.has(DAY_FIELD))
                 .map(GroupReport::flatten).toList());
-        points.sort(Comparator.<ObjectNode, String>comparing(row -> row.path("sector").asText())
+        points.sort(Comparator.<ObjectNode, String>comparing(row -> row.path(GROUP_FIELD).asText())
                 .thenComparing(row -> row.path(DAY_FIELD).asText()));
         List<ReportTable> tables = new ArrayList<>(latest(groups));
         if (!points.isEmpty()) {
@@ -59,10 +61,11 @@ public final class GroupReport {
 
     /**
      * A group's statistics at the end of {@code day} (a point of its history) as a row of the trend sheet: the
-     * statistics with the day first.
+     * group's key (a maturity.sector key) and the day first, then the statistics.
      */
-    public static JsonNode trendPoint(LocalDate day, JsonNode statistics) {
+    public static JsonNode trendPoint(String group, LocalDate day, JsonNode statistics) {
         ObjectNode point = Json.mapper().createObjectNode();
+        point.put(GROUP_FIELD, group);
         point.put(DAY_FIELD, day.toString());
         point.setAll((ObjectNode) statistics);
         return point;

@@ -132,9 +132,14 @@ public final class StoreNames {
         return scoped(Objects.requireNonNull(group, "group"), day.toString());
     }
 
-    /** The UTC day of a {@link #groupDayKey}: what follows its last {@code @} (a group key may hold one itself). */
+    /** The UTC day of a {@link #groupDayKey}: what follows its last {@code @}. */
     public static LocalDate dayOfGroupDayKey(String key) {
         return LocalDate.parse(key.substring(key.lastIndexOf('@') + 1));
+    }
+
+    /** The group of a {@link #groupDayKey}: what precedes its last {@code @}. */
+    public static String groupOfGroupDayKey(String key) {
+        return key.substring(0, key.lastIndexOf('@'));
     }
 
     /** A key of an enterprise-scoped store ({@code enterpriseId@suffix}), e.g. a batch of the enterprise. */

@@ -6,7 +6,6 @@ import static org.pharmamaturity.streams.testing.TestRecords.assessment;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -111,7 +108,7 @@ class ReportIntegrationTest {
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
         assertThat(file.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"enterprises.csv\"");
-        List<CSVRecord> rows = csv(file.body());
+        List<CSVRecord> rows = ReportFiles.csv(file.body());
         assertThat(rows).extracting(row -> row.get("enterpriseId")).containsExactly(a, b);
         assertThat(rows.get(0).get("name")).isEqualTo("上海甲制药");
         assertThat(rows.get(0).get("district")).isEqualTo(PUDONG);
@@ -133,15 +130,15 @@ class ReportIntegrationTest {
     @Test
     void theFiltersCombine() throws IOException {
         String pudong = URLEncoder.encode(PUDONG, StandardCharsets.UTF_8);
-        List<CSVRecord> inPudong = csv(api.download("/api/v1/reports/enterprises.csv?district=" + pudong,
+        List<CSVRecord> inPudong = ReportFiles.csv(api.download("/api/v1/reports/enterprises.csv?district=" + pudong,
                 regulatorToken).body());
         assertThat(inPudong).allSatisfy(row -> assertThat(row.get("district")).isEqualTo(PUDONG));
         assertThat(ofThisRun(inPudong)).containsExactly(a, c);
 
-        List<CSVRecord> levelOne = csv(api.download("/api/v1/reports/enterprises.csv?sector=" + sectorA + "&level=1",
+        List<CSVRecord> levelOne = ReportFiles.csv(api.download("/api/v1/reports/enterprises.csv?sector=" + sectorA + "&level=1",
                 regulatorToken).body());
         assertThat(levelOne).extracting(row -> row.get("enterpriseId")).containsExactly(b);
-        List<CSVRecord> none = csv(api.download("/api/v1/reports/enterprises.csv?sector=" + sectorB + "&district="
+        List<CSVRecord> none = ReportFiles.csv(api.download("/api/v1/reports/enterprises.csv?sector=" + sectorB + "&district="
                 + URLEncoder.encode(MINHANG, StandardCharsets.UTF_8), regulatorToken).body());
         assertThat(none).isEmpty();
     }
@@ -217,14 +214,6 @@ class ReportIntegrationTest {
 
     private List<String> ofThisRun(List<CSVRecord> rows) {
         return rows.stream().map(row -> row.get("enterpriseId")).filter(id -> id.endsWith(run)).toList();
-    }
-
-    private static List<CSVRecord> csv(byte[] file) throws IOException {
-        String text = new String(file, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF");
-        try (CSVParser parser = CSVFormat.EXCEL.builder().setHeader().get().parse(new StringReader(text.substring(1)))) {
-            return parser.getRecords();
-        }
     }
 
     private static Row row(Sheet sheet, String group) {

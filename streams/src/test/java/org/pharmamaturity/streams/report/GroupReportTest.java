@@ -86,9 +86,9 @@ class GroupReportTest {
     void theDailyPointsMakeTheTrendSheetOrderedByGroupAndDay() throws IOException {
         List<JsonNode> rows = groups(C272, ALL);
         // history points as the group-history store gives them (key group@day), in store order: ALL's second day first
-        rows.add(GroupReport.trendPoint(LocalDate.parse("2026-03-02"), Json.mapper().readTree(ALL)));
-        rows.add(GroupReport.trendPoint(LocalDate.parse("2026-03-01"), Json.mapper().readTree(C272)));
-        rows.add(GroupReport.trendPoint(LocalDate.parse("2026-03-01"), Json.mapper().readTree("""
+        rows.add(GroupReport.trendPoint("ALL", LocalDate.parse("2026-03-02"), Json.mapper().readTree(ALL)));
+        rows.add(GroupReport.trendPoint("C272", LocalDate.parse("2026-03-01"), Json.mapper().readTree(C272)));
+        rows.add(GroupReport.trendPoint("ALL", LocalDate.parse("2026-03-01"), Json.mapper().readTree("""
                 {"eventId": "x5", "sector": "ALL", "asOf": "2026-03-01T23:00:00Z", "enterprises": 3, "meanScore": 1.8}""")));
 
         List<ReportTable> tables = GroupReport.tables(rows);
@@ -97,15 +97,15 @@ class GroupReportTest {
         assertThat(tables).extracting(ReportTable::name).containsExactly("ALL", "SECTOR", "trend");
         ReportTable trend = tables.get(2);
         // ordered by group, then day: ALL 03-01 (3 enterprises), ALL 03-02 (4), C272 03-01 (3)
-        assertThat(trend.rows()).extracting(row -> row.path("sector").asText() + " " + row.path("day").asText()
+        assertThat(trend.rows()).extracting(row -> row.path("group").asText() + " " + row.path("day").asText()
                 + " " + row.path("enterprises").asInt()).containsExactly("ALL 2026-03-01 3", "ALL 2026-03-02 4",
                 "C272 2026-03-01 3");
-        assertThat(trend.columns().get(0).header()).isEqualTo("day");
+        assertThat(trend.columns()).extracting(ReportColumn::header).startsWith("group", "day", "sector");
         try (XSSFWorkbook workbook = XlsxReportTest.read(XlsxReport.write(tables))) {
             Sheet sheet = workbook.getSheet("trend");
             // header, then the three points; ALL's mean on 2026-03-02 is 2.1
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
-            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("2026-03-02");
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("2026-03-02");
             int mean = columnIndex(sheet.getRow(0), "meanScore");
             assertThat(sheet.getRow(2).getCell(mean).getNumericCellValue()).isEqualTo(2.1);
         }

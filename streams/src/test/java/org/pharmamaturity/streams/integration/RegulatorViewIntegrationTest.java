@@ -3,9 +3,13 @@ package org.pharmamaturity.streams.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.pharmamaturity.streams.testing.TestRecords.title;
+import static org.pharmamaturity.streams.testing.TestRecords.titleKey;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +17,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.Enterprise;
+import org.pharmamaturity.schemas.avro.Title;
+import org.pharmamaturity.schemas.avro.TitleAward;
 import org.pharmamaturity.streams.MaturityStreamsService;
 import org.pharmamaturity.streams.api.TokenAuthenticator;
 import org.pharmamaturity.streams.config.ServiceSettings;
@@ -31,17 +42,22 @@ import org.pharmamaturity.streams.testing.Answers;
 import org.pharmamaturity.streams.testing.TestRecords;
 
 /**
- * Districts, divisions and daily history through the service on the embedded broker and registry, over three
- * simulated days (no KPIs, so verified = declared; every requirement up to level k FULL gives S = k and level k):
+ * The regulator's view end to end, through the service on the embedded broker and registry: titles, enterprises in
+ * two districts and two sectors, three simulated days; the programme, group, history and report answers. No KPIs, so
+ * verified = declared and no contradiction; every requirement up to level k FULL gives S = k and level k.
  * E1 (sector Q271, district D1), E2 (Q272, D1), E3 (Q272, D2). Day 1 (2025-05-01): E1 S = 2, E2 S = 3, E3 S = 5.
  * Day 2: E1 S = 4. Day 3: E2 S = 1. Each day is sent once the previous one is served, as days follow each other.
- * The sectors Q27x (division Q27) are this test's own; the districts carry the run's id.
+ * Titles: E3 is a pioneer enterprise, E1 holds a typical-scenario title (valid to 2099), E2 a benchmark title that
+ * expired in 2020. The sectors Q27x (division Q27) are this test's own; the districts carry the run's id. The broker
+ * is shared by the test JVM, so the programme counts other tests' enterprises too: its assertions are about this
+ * run's ids.
  */
 @Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GroupsIntegrationTest {
+class RegulatorViewIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final String SCENARIO = "production-operations.equipment-monitoring";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String d1 = "D1-" + run;
@@ -61,7 +77,10 @@ class GroupsIntegrationTest {
                 + TokenAuthenticator.hash(enterpriseToken) + " enterprise:" + id("E1"));
         service = MaturityStreamsService.start(ServiceSettings.of(settings), new CountingPipelineMeters());
         api = new ApiClient(service.api().port());
-        send(List.of(located(id("E1"), "Q271", d1), located(id("E2"), "Q272", d1), located(id("E3"), "Q272", d2)));
+        send(List.of(located(id("E1"), "Q271", d1), located(id("E2"), "Q272", d1), located(id("E3"), "Q272", d2),
+                award(title(id("E3"), Title.PIONEER_ENTERPRISE, null, null)),
+                award(title(id("E1"), Title.TYPICAL_SCENARIO, SCENARIO, LocalDate.parse("2099-12-31"))),
+                award(title(id("E2"), Title.BENCHMARK_SMART_FACTORY, null, LocalDate.parse("2020-12-31")))));
         String q27 = "/api/v1/sectors/Q27/history";
         String district1 = "/api/v1/districts/" + d1 + "/history";
         String q272InDistrict1 = district1 + "?sector=Q272";
@@ -157,6 +176,72 @@ class GroupsIntegrationTest {
         assertThat(district2.path("enterprises").asInt()).isEqualTo(1);
         assertThat(district2.has("meanScore")).isFalse(); // 1 < the default minimum group size 3
         assertThat(district2.has("withheld")).isTrue();
+    }
+
+    @Test
+    void theProgrammeCountsThisRunsTitlesAndCandidates() {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            ApiClient.Answer answer = api.get("/api/v1/programme", regulatorToken);
+            return answer.status() == 200 && texts(answer.json().path("pioneer").path("candidateIds")).contains(id("E1"))
+                    && texts(answer.json().path("pioneer").path("awardedIds")).contains(id("E3"));
+        });
+        JsonNode programme = api.get("/api/v1/programme", regulatorToken).json();
+        // after day 3: E1 level 4, E3 level 5 (no contradiction): pioneer candidates; E2 level 1: neither a candidate
+        // nor close (close is level 2 without contradiction, or level 3+ with one)
+        JsonNode pioneer = programme.path("pioneer");
+        assertThat(ofThisRun(pioneer.path("candidateIds"))).containsExactly(id("E1"), id("E3"));
+        assertThat(ofThisRun(pioneer.path("closeCandidateIds"))).isEmpty();
+        assertThat(ofThisRun(pioneer.path("awardedIds"))).containsExactly(id("E3"));
+        assertThat(texts(programme.path("scenario").path("awardedIds"))).contains(id("E1") + "|" + SCENARIO);
+        // E2's benchmark title expired on 2020-12-31; nobody here is eligible for the excellent or leading tier
+        assertThat(ofThisRun(programme.path("benchmark").path("awardedIds"))).isEmpty();
+        assertThat(ofThisRun(programme.path("benchmark").path("candidateIds"))).isEmpty();
+        assertThat(api.get("/api/v1/programme", enterpriseToken).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theReportsHoldTheDistrictsRowsAndTheGroupsTrend() throws Exception {
+        List<CSVRecord> rows = ReportFiles.csv(api.download("/api/v1/reports/enterprises.csv?district=" + d1,
+                regulatorToken).body());
+        // D1: E1 (Q271, S = 4 after day 2) and E2 (Q272, S = 1 after day 3), ordered by id
+        assertThat(rows).extracting(row -> row.get("enterpriseId") + " " + row.get("sector") + " "
+                + row.get("verifiedScore") + " " + row.get("verifiedLevel")).containsExactly(
+                id("E1") + " Q271 4.0 4", id("E2") + " Q272 1.0 1");
+        // an enterprise's token: its own row only
+        assertThat(ReportFiles.csv(api.download("/api/v1/reports/enterprises.csv", enterpriseToken).body()))
+                .extracting(row -> row.get("enterpriseId")).containsExactly(id("E1"));
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                api.download("/api/v1/reports/groups.xlsx", regulatorToken).body()))) {
+            Sheet trend = workbook.getSheet("trend");
+            List<String> district1 = new ArrayList<>();
+            DataFormatter cells = new DataFormatter();
+            Row header = trend.getRow(0);
+            int day = ReportFiles.column(header, "day");
+            int group = ReportFiles.column(header, "group");
+            int mean = ReportFiles.column(header, "meanScore");
+            for (Row row : trend) {
+                if (("district:" + d1).equals(cells.formatCellValue(row.getCell(group)))) {
+                    district1.add(cells.formatCellValue(row.getCell(day)) + " " + row.getCell(mean).getNumericCellValue());
+                }
+            }
+            // the district's days: (2 + 3) / 2, (4 + 3) / 2, (4 + 1) / 2
+            assertThat(district1).containsExactly("2025-05-01 2.5", "2025-05-02 3.5", "2025-05-03 2.5");
+        }
+    }
+
+    private List<String> ofThisRun(JsonNode ids) {
+        return texts(ids).stream().filter(id -> id.endsWith(run)).sorted().toList();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private static Send award(TitleAward award) {
+        return new Send(Topic.REF_TITLE.name(), titleKey(award), award);
     }
 
     private String id(String name) {
