@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.pharmamaturity.producers.ProducerSettings;
+import org.pharmamaturity.producers.gateway.GatewayConfig;
 import org.pharmamaturity.schemas.config.EnvironmentVariables;
 import org.pharmamaturity.schemas.registry.RegistryClientConfig;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
@@ -89,7 +90,12 @@ public final class SettingsReference {
                         The producers' CLI (`simulate`, `ingest`, `load`, `topics`, `replay`, `gateway`):
                         command-line options win over the environment, which wins over the defaults.
                         `SCHEMA_REGISTRY_URL` is still read when `PRODUCERS_SCHEMA_REGISTRY_URL` is not set.""",
-                        ProducerSettings.configDef(), EnvironmentVariables.PRODUCERS::name));
+                        ProducerSettings.configDef(), EnvironmentVariables.PRODUCERS::name),
+                new Component("Plant gateway", """
+                        `producers gateway`: each setting also has a command-line option (`--mqtt`,
+                        `--buffer-max-mb`, ...; `producers gateway --help`), which wins over the environment. Secrets
+                        are read from the files these settings name, never given as values.""",
+                        GatewayConfig.configDef(), EnvironmentVariables.PRODUCERS::name));
     }
 
     private static String defaultText(ConfigDef.ConfigKey key) {
