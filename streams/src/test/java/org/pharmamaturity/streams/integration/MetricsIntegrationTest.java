@@ -297,15 +297,23 @@ class MetricsIntegrationTest {
     /** Commits the current end of every input topic for the application, which then starts there. */
     private void startAtTheEndOfTheInputs(EmbeddedTopics topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", topics.bootstrapServers()))) {
-            List<String> inputs = InputSpecs.ALL.stream().map(InputSpec::topic).map(Topic::name).toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(inputs).allTopicNames().get().forEach((name, description) -> description.partitions()
-                    .forEach(partition -> latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition,
-                    new OffsetAndMetadata(end.offset())));
-            admin.alterConsumerGroupOffsets(applicationId, ends).all().get();
+            admin.alterConsumerGroupOffsets(applicationId, ends(admin, InputSpecs.ALL.stream().map(InputSpec::topic)
+                    .map(Topic::name).toList())).all().get();
+            // The reference audit too (its own application), so that it does not count what other tests on the shared
+            // broker sent before: a bad title of the programme test, for one.
+            admin.alterConsumerGroupOffsets(applicationId + ServiceSettings.REFERENCE_AUDIT_SUFFIX, ends(admin, List.of(
+                    Topic.REF_ENTERPRISE.name(), Topic.REF_EQUIPMENT.name(), Topic.REF_TITLE.name()))).all().get();
         }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> ends(Admin admin, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
+                .forEach(partition -> latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition,
+                new OffsetAndMetadata(end.offset())));
+        return ends;
     }
 
     private ServiceSettings settings(EmbeddedTopics topics, Path stateDir) throws java.io.IOException {
