@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -193,7 +195,8 @@ public final class ApicurioRegistry implements AutoCloseable {
                 throw new EmbeddedStackException("Apicurio registry exited with code " + current.exitValue()
                         + " before it was ready. " + logTail());
             }
-            if (answers(probe)) {
+            // The management port can report ready a moment before the API's HTTPS listener accepts connections.
+            if (answers(probe) && (settings.access().tls().isEmpty() || accepts(httpPort))) {
                 return;
             }
             sleep(POLL_INTERVAL);
@@ -201,6 +204,15 @@ public final class ApicurioRegistry implements AutoCloseable {
         destroyProcess();
         throw new EmbeddedStackException("Apicurio registry did not answer " + probe + " within "
                 + settings.startupTimeout().toSeconds() + " s; it was stopped. " + logTail());
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LoopbackPorts.HOST, port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean answers(URI probe) {
