@@ -26,15 +26,16 @@ class TopicsCommandTest {
         assertThat(run(stack).exitCode()).isZero();
         Run second = run(stack);
 
-        // The 18 topics of DESIGN.md section 5: 12 inputs (assessment.scenarios.declared the twelfth), 2 KPI outputs,
-        // maturity.enterprise/.sector/.alerts, maturity.dlq.
+        // The 20 topics of DESIGN.md section 5 and the contract notes: 13 inputs (assessment.scenarios.declared the
+        // twelfth, ref.title the thirteenth), 2 KPI outputs, maturity.enterprise/.sector/.alerts/.programme,
+        // maturity.dlq: 13 + 2 + 4 + 1.
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out().strip()).isEqualTo("created 0 of 18 topics");
+        assertThat(second.out().strip()).isEqualTo("created 0 of 20 topics");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             Set<String> names = admin.listTopics().names().get();
             assertThat(names).contains("ref.enterprise", "factory.equipment.state", "logistics.coldchain.reading",
                     "assessment.self.submitted", "kpi.enterprise.daily", "maturity.enterprise", "maturity.sector",
-                    "maturity.alerts", "maturity.dlq");
+                    "maturity.alerts", "maturity.dlq", "ref.title", "maturity.programme");
             TopicDescription sector = admin.describeTopics(Set.of("maturity.sector")).allTopicNames().get()
                     .get("maturity.sector");
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "maturity.sector");
