@@ -50,7 +50,9 @@ public record LocalStackSettings(Path dataDirectory, int kafkaPort, int kafkaCon
     public static LocalStackSettings fromArgs(String... args) {
         Options options = new Options();
         try {
-            new CommandLine(options).parseArgs(args);
+            // An option given twice takes its last value, as run-local has always done (a script may append to the
+            // options it was given).
+            new CommandLine(options).setOverwrittenOptionsAllowed(true).parseArgs(args);
         } catch (ParameterException e) {
             throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
         }

@@ -32,6 +32,12 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void anOptionGivenTwiceTakesItsLastValue() {
+        assertThat(LocalStackSettings.fromArgs("--registry-port=18081", "--registry-port", "28081").registryPort())
+                .isEqualTo(28081);
+    }
+
+    @Test
     void mqttRunsTheGatewayWhichIsOffByDefault() {
         assertThat(LocalStackSettings.fromArgs().mqttUri()).isNull();
         LocalStackSettings settings = LocalStackSettings.fromArgs("--mqtt=tcp://127.0.0.1:1883", "--gateway-metrics-port=19464");
