@@ -3,6 +3,7 @@ package org.pharmamaturity.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,9 +74,16 @@ class LivePrometheusTest {
             List<String> problems = new ArrayList<>();
             results.values().forEach(result -> problems.addAll(result.problems()));
             assertThat(results).hasSize(4);
-            assertThat(problems).as("panel queries without data (Prometheus log:\n%s)", prometheus.logTail())
-                    .isEmpty();
+            assertThat(problems).as("panel queries without data (dead letters by topic and reason: %s; simulator log:%n%s%n"
+                    + "Prometheus log:%n%s)", prometheus.query("sum by (topic, reason) (maturity_dead_letters_total)"),
+                    lastLines(dir.resolve("stack").resolve("simulator.log")), prometheus.logTail()).isEmpty();
         }
+    }
+
+    /** The last lines of a log, for the failure message: what the simulator got to. */
+    private static String lastLines(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of("(no " + log + ")");
+        return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     }
 
     /** The binding that leaves the fewest panels empty (the first of those), with what stays empty. */
