@@ -1,14 +1,9 @@
 package org.pharmamaturity.streams.kpi;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.UUID;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,11 +11,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.pharmamaturity.evaluation.kpi.NetworkingRate;
 import org.pharmamaturity.schemas.Topic;
 import org.pharmamaturity.schemas.avro.EnterpriseKpi;
-import org.pharmamaturity.schemas.avro.Equipment;
-import org.pharmamaturity.schemas.avro.KpiValue;
 import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.reference.ReferenceData;
 import org.pharmamaturity.streams.state.PendingPublications;
@@ -40,21 +32,18 @@ import org.pharmamaturity.streams.state.avro.RollingTallies;
  * due ({@code kpi-enterprise-pending}); a wall-clock punctuator publishes the due enterprises every
  * {@code publishInterval}. The KPIs of a busy enterprise are computed, published and re-scored once per interval
  * instead of once per reading. A zero interval publishes on every fact. The rolling values are running sums
- * ({@link RollingWindow}, store {@code kpi-enterprise-window}): a publication adds the days that changed and takes
- * out the days that left the window, without reading the window again.
+ * ({@link RollingWindow}, store {@code kpi-enterprise-window}).
  *
- * <p>What goes where is {@link EnterpriseDayFacts}, a pure function over the stored days and batches. Days close
- * as the equipment days do ({@link DayWindows}: event time past the day's end plus the grace, then the close margin
- * in wall-clock time, since the facts come through six repartition topics whose upstream tasks commit at different
- * moments). Facts straight from input events whose day closed are counted as late and dropped (a fact no longer
- * holds its input record, so unlike the equipment and cold-chain stages this one cannot dead-letter it).
+ * <p>This class only reads and writes the stores and forwards: what goes where is {@link EnterpriseDayFacts}, a
+ * pure function over the stored days and batches, and what is published is {@link EnterpriseKpiFigures}, a pure
+ * function over the changed days, the running sums and the KPIs published before. Days close as the equipment
+ * days do ({@link DayWindows}: event time past the day's end plus the grace, then the close margin in wall-clock
+ * time, since the facts come through six repartition topics whose upstream tasks commit at different moments).
+ * Facts straight from input events whose day closed are counted as late and dropped (a fact no longer holds its
+ * input record, so unlike the equipment and cold-chain stages this one cannot dead-letter it).
  *
- * <p>The networking rate of a day (and the key-equipment rates, {@link RegistryIndicators}) counts the registered
- * equipment (the enterprise's equipment in ref.equipment
- * now) with a reading that day; the rolling one, those with a reading in the 24 h up to the enterprise's latest
- * event (evaluation NetworkingRate). Its coverage is the share of that window the pipeline has watched the
- * enterprise (from its earliest input event kept), so a newly connected enterprise is not judged on a window it
- * could not yet fill.
+ * <p>It does not extend {@link DayWindowProcessor}: its state is spread over several stores (days, batches, the
+ * published KPIs, the running sums, what is due), it closes nothing when a day closes, and it dead-letters nothing.
  */
 public final class EnterpriseKpiProcessor implements Processor<String, EnterpriseFact, String, EnterpriseKpiResult> {
 
@@ -133,18 +122,8 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
             publish(enterpriseId, applied.days().values(), fact.getTimeMs(), record.timestamp());
             return;
         }
-        PendingKpis due = pending.get(enterpriseId);
-        if (due == null) {
-            due = new PendingKpis(new ArrayList<>(), fact.getTimeMs(), record.timestamp());
-        }
-        for (int day : applied.days().keySet()) {
-            if (!due.getDays().contains(day)) {
-                due.getDays().add(day);
-            }
-        }
-        due.setLatestFactMs(Math.max(due.getLatestFactMs(), fact.getTimeMs()));
-        due.setTimestampMs(Math.max(due.getTimestampMs(), record.timestamp()));
-        pending.put(enterpriseId, due);
+        pending.put(enterpriseId, EnterpriseKpiFigures.due(pending.get(enterpriseId), applied.days().keySet(),
+                fact.getTimeMs(), record.timestamp()));
     }
 
     /** The stored EnterpriseDay records of {@code days} (a day pruned since it was marked is left out). */
@@ -160,75 +139,26 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
     }
 
     /**
-     * Publishes the daily KPIs of the changed {@code days} and the rolling KPIs of the enterprise, as of the later
-     * of {@code latestFactMs} and the rolling KPIs' last asOf.
+     * Publishes the changed {@code days} of the enterprise ({@link EnterpriseKpiFigures}) and stores what the
+     * publication changed; the published records are stamped {@code timestampMs}.
      */
     private void publish(String enterpriseId, Collection<EnterpriseDay> days, long latestFactMs, long timestampMs) {
-        EnterpriseKpi previousRolling = rolling.get(enterpriseId);
-        long latestMs = Math.max(latestFactMs, previousRolling == null ? Long.MIN_VALUE
-                : previousRolling.getAsOf().toEpochMilli());
-        int latestDay = UtcDays.dayOf(latestMs);
-        RollingTallies saved = windows.get(enterpriseId);
-        RollingWindow window = saved == null ? RollingWindow.empty() : RollingWindow.of(saved);
-        // Without running sums yet (a new enterprise, or a store written before they existed) the window is read once.
-        window.update(latestMs, saved == null ? storedWindow(enterpriseId, latestDay) : days,
-                day -> dayStore.get(dayKey(enterpriseId, day)));
-        windows.put(enterpriseId, window.state());
-        EnterpriseTallies total = window.tallies();
-        long firstSeenMs = total.earliestRawMs();
-        List<Equipment> registered = reference.registeredEquipment(enterpriseId);
-        for (EnterpriseDay enterpriseDay : days) {
-            publishDaily(enterpriseId, enterpriseDay, latestMs, firstSeenMs, registered, timestampMs);
-        }
-        publishRolling(enterpriseId, total, latestDay, latestMs, firstSeenMs, registered, previousRolling,
-                timestampMs);
-        if (previousRolling != null && UtcDays.dayOf(previousRolling.getAsOf().toEpochMilli()) < latestDay) {
-            pruneDays(enterpriseId, latestDay);
-        }
-    }
-
-    private void publishDaily(String enterpriseId, EnterpriseDay day, long latestMs, long firstSeenMs,
-            List<Equipment> registered, long timestampMs) {
-        long dayStart = UtcDays.startOf(day.getDay());
-        long dayEnd = UtcDays.endOf(day.getDay());
-        EnterpriseTallies tallies = EnterpriseTallies.of(day, latestMs + 1);
-        Map<String, KpiValue> values = tallies.values(KpiValues.DAY);
-        double watched = Math.min(dayEnd, latestMs) - Math.max(dayStart, firstSeenMs);
-        RegistryIndicators.put(values, registered, day.getLastReadingMs(), dayEnd - 1, share(watched, UtcDays.DAY_MS),
-                KpiValues.DAY, KpiValues.DAY);
-        EnterpriseKpi kpi = kpi(enterpriseId, day.getDay(), day.getLatestMs(), values, tallies);
-        String key = Topic.dailyKey(enterpriseId, UtcDays.date(day.getDay()));
-        if (!sameFigures(kpi, daily.get(key))) {
+        EnterpriseKpiFigures.Publication publication = EnterpriseKpiFigures.publish(enterpriseId, days, latestFactMs,
+                new EnterpriseKpiFigures.Stored(rolling.get(enterpriseId), windows.get(enterpriseId),
+                        day -> dayStore.get(dayKey(enterpriseId, day)),
+                        latestDay -> storedWindow(enterpriseId, latestDay), day -> daily.get(dayKey(enterpriseId, day))),
+                reference.registeredEquipment(enterpriseId), context.currentSystemTimeMs());
+        windows.put(enterpriseId, publication.window());
+        for (EnterpriseKpi kpi : publication.daily()) {
+            String key = Topic.dailyKey(enterpriseId, kpi.getDay());
             daily.put(key, kpi);
             context.forward(new Record<>(key, new EnterpriseKpiResult(false, kpi), timestampMs));
         }
-    }
-
-    private void publishRolling(String enterpriseId, EnterpriseTallies total, int latestDay, long latestMs,
-            long firstSeenMs, List<Equipment> registered, EnterpriseKpi previous, long timestampMs) {
-        Map<String, KpiValue> values = total.values(KpiValues.ROLLING_30_DAYS);
-        RegistryIndicators.put(values, registered, total.lastReadingMs(), latestMs,
-                share(latestMs - (double) firstSeenMs, NetworkingRate.LOOKBACK_MS), KpiValues.LAST_24_HOURS,
-                KpiValues.ROLLING_30_DAYS);
-        EnterpriseKpi kpi = kpi(enterpriseId, latestDay, latestMs, values, total);
-        rolling.put(enterpriseId, kpi);
-        if (!sameFigures(kpi, previous)) {
-            context.forward(new Record<>(enterpriseId, new EnterpriseKpiResult(true, kpi), timestampMs));
+        rolling.put(enterpriseId, publication.rolling());
+        if (publication.rollingChanged()) {
+            context.forward(new Record<>(enterpriseId, new EnterpriseKpiResult(true, publication.rolling()), timestampMs));
         }
-    }
-
-    private EnterpriseKpi kpi(String enterpriseId, int day, long asOfMs, Map<String, KpiValue> values,
-            EnterpriseTallies tallies) {
-        return EnterpriseKpi.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setEventTime(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-                .setEnterpriseId(enterpriseId)
-                .setDay(UtcDays.date(day))
-                .setAsOf(Instant.ofEpochMilli(asOfMs))
-                .setValues(new TreeMap<>(values))
-                .setComponents(tallies.hasEquipment() ? OeeFigureRecords.toComponents(tallies.oee()) : null)
-                .setFlags(new ArrayList<>(tallies.flags()))
-                .build();
+        publication.expiredThrough().ifPresent(lastExpired -> pruneDays(enterpriseId, lastExpired));
     }
 
     /** The stored days of the rolling window ending with {@code latestDay}, oldest first. */
@@ -241,10 +171,11 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
         return window;
     }
 
-    private void pruneDays(String enterpriseId, int latestDay) {
+    /** Deletes the stored days up to {@code lastExpired}, which left the rolling window. */
+    private void pruneDays(String enterpriseId, int lastExpired) {
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, EnterpriseDay> range = dayStore.range(dayKey(enterpriseId, 0),
-                dayKey(enterpriseId, latestDay - ROLLING_DAYS))) {
+                dayKey(enterpriseId, lastExpired))) {
             range.forEachRemaining(entry -> expired.add(entry.key));
         }
         expired.forEach(dayStore::delete);
@@ -266,16 +197,6 @@ public final class EnterpriseKpiProcessor implements Processor<String, Enterpris
             });
         }
         expired.forEach(batches::delete);
-    }
-
-    /** True when both records carry the same values, components and flags (whatever their ids and times). */
-    static boolean sameFigures(EnterpriseKpi a, EnterpriseKpi b) {
-        return b != null && a.getValues().equals(b.getValues()) && Objects.equals(a.getComponents(),
-                b.getComponents()) && a.getFlags().equals(b.getFlags()) && a.getDay().equals(b.getDay());
-    }
-
-    private static double share(double part, double whole) {
-        return Math.max(0, Math.min(1, part / whole));
     }
 
     /** {@code enterpriseId@yyyy-MM-dd}: the key of the day stores, in day order within an enterprise. */
