@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -322,7 +321,7 @@ public final class ServiceSettings extends AbstractConfig {
     }
 
     private Duration duration(String key) {
-        return Duration.parse(getString(key).trim());
+        return Duration.parse(getString(key));
     }
 
     /** Checks every value against its declaration and reports all problems at once. */
@@ -331,16 +330,13 @@ public final class ServiceSettings extends AbstractConfig {
         // An empty value of a setting without a default means "not set" (e.g. the broker's replication factor).
         values.entrySet().removeIf(e -> e.getValue().isBlank() && CONFIG.configKeys().containsKey(e.getKey())
                 && CONFIG.configKeys().get(e.getKey()).defaultValue == null);
-        Map<String, ConfigValue> checked = new LinkedHashMap<>();
-        CONFIG.validate(values).forEach(value -> checked.put(value.name(), value));
-        List<String> problems = new ArrayList<>();
-        for (ConfigDef.ConfigKey key : CONFIG.configKeys().values()) {
-            if (!checked.get(key.name).errorMessages().isEmpty()) {
-                problems.add(key.validator instanceof Expectation expectation
-                        ? expectation.problem(key.name, values.get(key.name))
-                        : String.join("; ", checked.get(key.name).errorMessages()));
-            }
-        }
+        Map<String, ConfigValue> checked = CONFIG.validateAll(values);
+        // In the order of the declarations; a value of the wrong type is reported as its expectation says.
+        List<String> problems = CONFIG.configKeys().values().stream()
+                .filter(key -> !checked.get(key.name).errorMessages().isEmpty())
+                .map(key -> key.validator instanceof Expectation expectation ? expectation.problem(key.name, values.get(key.name))
+                        : String.join("; ", checked.get(key.name).errorMessages()))
+                .toList();
         if (!problems.isEmpty()) {
             throw new SettingsException(source, problems);
         }
