@@ -242,11 +242,6 @@ public final class ServiceSettings extends AbstractConfig {
         return api;
     }
 
-    /** Whether missing topics are created at start-up. */
-    public boolean createTopics() {
-        return getBoolean(TOPICS_CREATE);
-    }
-
     /** Replication factor for created topics; empty for the broker's default. */
     public Optional<Short> replicationFactor() {
         return Optional.ofNullable(getShort(TOPICS_REPLICATION_FACTOR));
@@ -268,9 +263,14 @@ public final class ServiceSettings extends AbstractConfig {
         return getString(StreamsConfig.APPLICATION_ID_CONFIG);
     }
 
-    /** Everything but the pipeline's own keys: Kafka Streams, client and registry settings. */
+    /** Everything but the pipeline's own keys: Kafka Streams, client and registry settings, as given or declared. */
     public Map<String, String> kafkaSettings() {
-        Map<String, String> kafka = textValues();
+        Map<String, String> kafka = new TreeMap<>(originalsStrings());
+        values().forEach((key, value) -> {
+            if (value != null) {
+                kafka.put(key, String.valueOf(value));
+            }
+        });
         kafka.keySet().removeIf(key -> key.startsWith(OWN_PREFIX));
         return kafka;
     }
@@ -306,18 +306,6 @@ public final class ServiceSettings extends AbstractConfig {
     /** The settings for the Avro serdes: the registry URL, credentials and serde switches. */
     public Map<String, Object> serdeSettings() {
         return Map.copyOf(kafkaSettings());
-    }
-
-    /** Every setting as text: the declared defaults, then the given values (also the undeclared Kafka ones). */
-    private Map<String, String> textValues() {
-        Map<String, String> text = new TreeMap<>();
-        values().forEach((key, value) -> {
-            if (value != null) {
-                text.put(key, String.valueOf(value));
-            }
-        });
-        originalsStrings().forEach((key, value) -> text.putIfAbsent(key, value));
-        return text;
     }
 
     private Duration duration(String key) {
