@@ -85,8 +85,7 @@ public record ProducerSettings(String bootstrapServers, String registryUrl, Map<
      * {@code overrides} (what the command itself needs, such as serializers).
      */
     public Map<String, Object> producerConfigs(Map<String, Object> overrides) {
-        Map<String, Object> configs = new HashMap<>(clientProperties);
-        configs.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> configs = adminConfigs();
         configs.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         configs.putAll(overrides);
         return configs;
