@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.pharmamaturity.schemas.config.EnvironmentVariables;
-import org.pharmamaturity.schemas.config.GivenValues;
 import org.pharmamaturity.schemas.serde.AvroSerdeConfig;
 
 /**
@@ -68,21 +67,17 @@ public record ProducerSettings(String bootstrapServers, String registryUrl, Map<
     /** As {@link #resolve(String, String, Path)} with the given environment (tests pass their own). */
     public static ProducerSettings resolve(String bootstrapOption, String registryOption, Path producerConfig,
                                            Map<String, String> environment) {
-        Map<String, Object> values = new HashMap<>();
-        if (environment.get(REGISTRY_ENV) != null) {
-            values.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, environment.get(REGISTRY_ENV));
-        }
-        values.putAll(EnvironmentVariables.PRODUCERS.values(CONFIG.names(), environment));
+        Map<String, String> env = new HashMap<>(environment);
+        // The older variable counts only where the rule's is not set.
+        env.putIfAbsent(EnvironmentVariables.PRODUCERS.name(AvroSerdeConfig.SCHEMA_REGISTRY_URL), environment.get(REGISTRY_ENV));
         Map<String, Object> options = new HashMap<>();
         options.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapOption);
         options.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryOption);
         options.put(CONFIG_FILE, producerConfig == null ? null : producerConfig.toString());
-        values.putAll(GivenValues.of(options));
-        AbstractConfig config = new AbstractConfig(CONFIG, GivenValues.of(values), false);
+        AbstractConfig config = new AbstractConfig(CONFIG, EnvironmentVariables.PRODUCERS.withOptions(CONFIG, options, env), false);
         String file = config.getString(CONFIG_FILE);
-        return new ProducerSettings(config.getString(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG).trim(),
-                config.getString(AvroSerdeConfig.SCHEMA_REGISTRY_URL).trim(),
-                file == null ? Map.of() : readProperties(Path.of(file.trim())));
+        return new ProducerSettings(config.getString(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                config.getString(AvroSerdeConfig.SCHEMA_REGISTRY_URL), file == null ? Map.of() : readProperties(Path.of(file)));
     }
 
     /**
@@ -90,8 +85,7 @@ public record ProducerSettings(String bootstrapServers, String registryUrl, Map<
      * {@code overrides} (what the command itself needs, such as serializers).
      */
     public Map<String, Object> producerConfigs(Map<String, Object> overrides) {
-        Map<String, Object> configs = new HashMap<>(clientProperties);
-        configs.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> configs = adminConfigs();
         configs.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         configs.putAll(overrides);
         return configs;

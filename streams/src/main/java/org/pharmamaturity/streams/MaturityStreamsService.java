@@ -100,7 +100,7 @@ public final class MaturityStreamsService implements AutoCloseable {
         ModelSetup models = ModelsInForce.load(settings.modelSource(), settings.processModelSource(),
                 settings.discreteModelSource());
         ScenarioDeclarations scenarios = new ScenarioDeclarations(ScenarioCatalogueReader.builtIn());
-        if (settings.createTopics()) {
+        if (settings.getBoolean(ServiceSettings.TOPICS_CREATE)) {
             Map<String, Object> admin = new HashMap<>(settings.kafkaSettings());
             TopicProvisioner.createMissing(admin, settings.replicationFactor());
         }

@@ -7,14 +7,12 @@ import static org.apache.kafka.common.config.ConfigDef.Type.INT;
 import static org.apache.kafka.common.config.ConfigDef.Type.STRING;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.pharmamaturity.schemas.config.EnvironmentVariables;
 import org.pharmamaturity.schemas.config.Expectation;
-import org.pharmamaturity.schemas.config.GivenValues;
 
 /**
  * The gateway's own settings, declared once: the plant's sources, the buffer and {@code /metrics}. Each is set by
@@ -99,15 +97,13 @@ public final class GatewayConfig extends AbstractConfig {
 
     /** The command line's {@code options} (by key; null when not given), then {@code environment}, then the defaults. */
     static GatewayConfig resolve(Map<String, ?> options, Map<String, String> environment) {
-        Map<String, Object> values = new HashMap<>(EnvironmentVariables.PRODUCERS.values(CONFIG.names(), environment));
-        values.putAll(GivenValues.of(options));
-        return new GatewayConfig(GivenValues.of(values));
+        return new GatewayConfig(EnvironmentVariables.PRODUCERS.withOptions(CONFIG, options, environment));
     }
 
     /** The setting {@code key} as a path, or null when not set. */
     Path path(String key) {
         String value = getString(key);
-        return value == null ? null : Path.of(value.trim());
+        return value == null ? null : Path.of(value);
     }
 
     /** The buffer's size bound in bytes. */

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.kafka.common.config.ConfigDef;
+
 /**
  * The one rule by which environment variables set configuration keys, for every component. A component owns a
  * namespace ({@code maturity} for the service, {@code producers} for the producers' CLI); a key is set by the
@@ -39,6 +41,16 @@ public record EnvironmentVariables(String namespace) {
                 values.put(key, value);
             }
         }
+        return values;
+    }
+
+    /**
+     * The values a command line gives {@code definition}'s keys: {@code options} (by key; null or blank when not
+     * given), else {@code environment} by this rule; what neither sets is left to the declared defaults.
+     */
+    public Map<String, Object> withOptions(ConfigDef definition, Map<String, ?> options, Map<String, String> environment) {
+        Map<String, Object> values = GivenValues.of(values(definition.names(), environment));
+        values.putAll(GivenValues.of(options));
         return values;
     }
 }

@@ -28,26 +28,20 @@ public record Expectation(String description, Predicate<Object> test) implements
 
     /** An ISO-8601 duration (type STRING) above zero, or also zero. */
     public static Expectation duration(boolean zeroAllowed) {
-        return new Expectation("an ISO-8601 duration such as PT1H or P1D, " + (zeroAllowed ? "zero or more" : "above zero"),
-                value -> {
-                    if (value == null) {
-                        return false;
-                    }
-                    try {
-                        Duration duration = Duration.parse(value.toString().trim());
-                        return !duration.isNegative() && (zeroAllowed || !duration.isZero());
-                    } catch (DateTimeParseException e) {
-                        return false;
-                    }
-                });
+        return duration("an ISO-8601 duration such as PT1H or P1D, " + (zeroAllowed ? "zero or more" : "above zero"),
+                duration -> !duration.isNegative() && (zeroAllowed || !duration.isZero()));
     }
 
     /** An ISO-8601 duration (type STRING) of one or more whole days, such as P1825D. */
     public static Expectation wholeDays() {
-        return new Expectation("an ISO-8601 duration of whole days such as P1825D, at least P1D", value -> {
+        return duration("an ISO-8601 duration of whole days such as P1825D, at least P1D",
+                duration -> duration.compareTo(Duration.ofDays(1)) >= 0 && duration.toSeconds() % 86_400 == 0);
+    }
+
+    private static Expectation duration(String description, Predicate<Duration> test) {
+        return new Expectation(description, value -> {
             try {
-                Duration duration = value == null ? Duration.ZERO : Duration.parse(value.toString().trim());
-                return duration.compareTo(Duration.ofDays(1)) >= 0 && duration.toSeconds() % 86_400 == 0;
+                return value != null && test.test(Duration.parse(value.toString()));
             } catch (DateTimeParseException e) {
                 return false;
             }

@@ -105,6 +105,7 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo,
         AbstractConfig values = new AbstractConfig(CONFIG, given, false);
         List<URI> urls = new ArrayList<>();
         Optional<String> urlUserInfo = Optional.empty();
+        // A list given as a list, not as text, is neither trimmed nor typed by the ConfigDef.
         for (Object text : values.getList(SCHEMA_REGISTRY_URL)) {
             if (String.valueOf(text).isBlank()) {
                 continue;
@@ -115,21 +116,18 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> userInfo,
             }
             urls.add(MOCK_SCHEME.equals(uri.getScheme()) ? uri : withoutUserInfo(uri));
         }
-        Optional<String> configuredUserInfo = Optional.ofNullable(values.getPassword(BASIC_AUTH_USER_INFO))
-                .map(Password::value);
-        Optional<String> userInfo = switch (values.getString(BASIC_AUTH_CREDENTIALS_SOURCE)) {
-            case "USER_INFO" -> Optional.of(configuredUserInfo.filter(u -> u.contains(":"))
-                    .orElseThrow(() -> new ConfigException(BASIC_AUTH_USER_INFO
-                            + " must be user:password when " + BASIC_AUTH_CREDENTIALS_SOURCE + " is USER_INFO")));
-            default -> {
-                if (configuredUserInfo.isPresent()) {
-                    throw new ConfigException(BASIC_AUTH_USER_INFO + " is set but " + BASIC_AUTH_CREDENTIALS_SOURCE
-                            + " is not USER_INFO; set " + BASIC_AUTH_CREDENTIALS_SOURCE
-                            + "=USER_INFO (Confluent's clients ignore the user info otherwise)");
-                }
-                yield urlUserInfo;
-            }
-        };
+        Password configured = values.getPassword(BASIC_AUTH_USER_INFO);
+        boolean fromUserInfo = "USER_INFO".equals(values.getString(BASIC_AUTH_CREDENTIALS_SOURCE));
+        if (fromUserInfo && (configured == null || !configured.value().contains(":"))) {
+            throw new ConfigException(BASIC_AUTH_USER_INFO + " must be user:password when " + BASIC_AUTH_CREDENTIALS_SOURCE
+                    + " is USER_INFO");
+        }
+        if (!fromUserInfo && configured != null) {
+            throw new ConfigException(BASIC_AUTH_USER_INFO + " is set but " + BASIC_AUTH_CREDENTIALS_SOURCE
+                    + " is not USER_INFO; set " + BASIC_AUTH_CREDENTIALS_SOURCE
+                    + "=USER_INFO (Confluent's clients ignore the user info otherwise)");
+        }
+        Optional<String> userInfo = fromUserInfo ? Optional.of(configured.value()) : urlUserInfo;
         if (urls.size() > 1 && urls.stream().anyMatch(u -> MOCK_SCHEME.equals(u.getScheme()))) {
             throw new ConfigException(SCHEMA_REGISTRY_URL, urls.toString(), "a mock:// URL must be the only URL");
         }

@@ -2,9 +2,11 @@ package org.pharmamaturity.schemas.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 
 /** One rule maps keys to environment variables, for the service and the producers alike. */
@@ -29,5 +31,20 @@ class EnvironmentVariablesTest {
 
         assertThat(EnvironmentVariables.SERVICE.values(List.of("maturity.kpi.grace", "maturity.api.port"), env))
                 .isEqualTo(Map.of("maturity.kpi.grace", "PT2H"));
+    }
+
+    @Test
+    void anOptionWinsOverTheEnvironmentAndBlankOrMissingValuesAreNotSet() {
+        ConfigDef definition = new ConfigDef().define("a", ConfigDef.Type.STRING, "da", ConfigDef.Importance.HIGH, "")
+                .define("b", ConfigDef.Type.STRING, "db", ConfigDef.Importance.HIGH, "")
+                .define("c", ConfigDef.Type.STRING, "dc", ConfigDef.Importance.HIGH, "");
+        Map<String, String> options = new HashMap<>();
+        options.put("a", "option");
+        options.put("b", null); // not given
+        options.put("c", " ");
+
+        assertThat(EnvironmentVariables.PRODUCERS.withOptions(definition, options,
+                Map.of("PRODUCERS_A", "env", "PRODUCERS_B", "env", "PRODUCERS_C", "")))
+                .isEqualTo(Map.of("a", "option", "b", "env"));
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,11 +242,6 @@ public final class ServiceSettings extends AbstractConfig {
         return api;
     }
 
-    /** Whether missing topics are created at start-up. */
-    public boolean createTopics() {
-        return getBoolean(TOPICS_CREATE);
-    }
-
     /** Replication factor for created topics; empty for the broker's default. */
     public Optional<Short> replicationFactor() {
         return Optional.ofNullable(getShort(TOPICS_REPLICATION_FACTOR));
@@ -269,9 +263,14 @@ public final class ServiceSettings extends AbstractConfig {
         return getString(StreamsConfig.APPLICATION_ID_CONFIG);
     }
 
-    /** Everything but the pipeline's own keys: Kafka Streams, client and registry settings. */
+    /** Everything but the pipeline's own keys: Kafka Streams, client and registry settings, as given or declared. */
     public Map<String, String> kafkaSettings() {
-        Map<String, String> kafka = textValues();
+        Map<String, String> kafka = new TreeMap<>(originalsStrings());
+        values().forEach((key, value) -> {
+            if (value != null) {
+                kafka.put(key, String.valueOf(value));
+            }
+        });
         kafka.keySet().removeIf(key -> key.startsWith(OWN_PREFIX));
         return kafka;
     }
@@ -309,20 +308,8 @@ public final class ServiceSettings extends AbstractConfig {
         return Map.copyOf(kafkaSettings());
     }
 
-    /** Every setting as text: the declared defaults, then the given values (also the undeclared Kafka ones). */
-    private Map<String, String> textValues() {
-        Map<String, String> text = new TreeMap<>();
-        values().forEach((key, value) -> {
-            if (value != null) {
-                text.put(key, String.valueOf(value));
-            }
-        });
-        originalsStrings().forEach((key, value) -> text.putIfAbsent(key, value));
-        return text;
-    }
-
     private Duration duration(String key) {
-        return Duration.parse(getString(key).trim());
+        return Duration.parse(getString(key));
     }
 
     /** Checks every value against its declaration and reports all problems at once. */
@@ -331,16 +318,13 @@ public final class ServiceSettings extends AbstractConfig {
         // An empty value of a setting without a default means "not set" (e.g. the broker's replication factor).
         values.entrySet().removeIf(e -> e.getValue().isBlank() && CONFIG.configKeys().containsKey(e.getKey())
                 && CONFIG.configKeys().get(e.getKey()).defaultValue == null);
-        Map<String, ConfigValue> checked = new LinkedHashMap<>();
-        CONFIG.validate(values).forEach(value -> checked.put(value.name(), value));
-        List<String> problems = new ArrayList<>();
-        for (ConfigDef.ConfigKey key : CONFIG.configKeys().values()) {
-            if (!checked.get(key.name).errorMessages().isEmpty()) {
-                problems.add(key.validator instanceof Expectation expectation
-                        ? expectation.problem(key.name, values.get(key.name))
-                        : String.join("; ", checked.get(key.name).errorMessages()));
-            }
-        }
+        Map<String, ConfigValue> checked = CONFIG.validateAll(values);
+        // In the order of the declarations; a value of the wrong type is reported as its expectation says.
+        List<String> problems = CONFIG.configKeys().values().stream()
+                .filter(key -> !checked.get(key.name).errorMessages().isEmpty())
+                .map(key -> key.validator instanceof Expectation expectation ? expectation.problem(key.name, values.get(key.name))
+                        : String.join("; ", checked.get(key.name).errorMessages()))
+                .toList();
         if (!problems.isEmpty()) {
             throw new SettingsException(source, problems);
         }
