@@ -90,6 +90,11 @@ public final class ValidationProcessor<V extends SpecificRecord>
     private Deserializer<V> deserializer;
     private ReferenceData reference;
     private KeyValueStore<String, ParkedRecord> parked;
+    /**
+     * Entries in {@link #parked}, counted on init (after the store's restore) and kept on every put and delete: while
+     * it is zero, the common case, an accepted record costs no store lookup and the punctuator no scan.
+     */
+    private long parkedCount;
 
     /**
      * {@code referenceWaitMs} is {@code maturity.validation.reference-wait}, {@code parkStoreName} the input's
@@ -116,6 +121,13 @@ public final class ValidationProcessor<V extends SpecificRecord>
         this.deserializer = serdes.valueSerde(spec.topic()).deserializer();
         this.reference = ReferenceData.from(context);
         this.parked = context.getStateStore(parkStoreName);
+        this.parkedCount = 0;
+        try (KeyValueIterator<String, ParkedRecord> all = parked.all()) {
+            while (all.hasNext()) {
+                all.next();
+                parkedCount++;
+            }
+        }
         context.schedule(REFERENCE_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::releaseParked);
     }
 
@@ -172,6 +184,9 @@ public final class ValidationProcessor<V extends SpecificRecord>
     }
 
     private boolean hasParked(String enterpriseId) {
+        if (parkedCount == 0) {
+            return false;
+        }
         try (KeyValueIterator<String, ParkedRecord> queue = parked.prefixScan(enterpriseId + "@", new StringSerializer())) {
             return queue.hasNext();
         }
@@ -179,7 +194,9 @@ public final class ValidationProcessor<V extends SpecificRecord>
 
     private void park(String enterpriseId, SourceRecord source) {
         String key = enterpriseId + "@" + String.format("%0" + OFFSET_DIGITS + "d", source.offset());
-        parked.put(key, new ParkedRecord(source, context.currentSystemTimeMs()));
+        if (parked.putIfAbsent(key, new ParkedRecord(source, context.currentSystemTimeMs())) == null) {
+            parkedCount++;
+        }
         meters.referenceWait(source.topic());
         LOG.debug("Parked {} of enterprise {} to wait for its references", source.coordinates(), enterpriseId);
     }
@@ -190,6 +207,9 @@ public final class ValidationProcessor<V extends SpecificRecord>
      * than the reference wait, then it is dead-lettered; one with another problem is dead-lettered.
      */
     private void releaseParked(long nowMs) {
+        if (parkedCount == 0) {
+            return;
+        }
         List<KeyValue<String, ParkedRecord>> entries = new ArrayList<>();
         try (KeyValueIterator<String, ParkedRecord> all = parked.all()) {
             all.forEachRemaining(entries::add);
@@ -206,6 +226,7 @@ public final class ValidationProcessor<V extends SpecificRecord>
                 continue;
             }
             parked.delete(entry.key);
+            parkedCount--;
             pass(entry.value.source(), outcome);
         }
     }
