@@ -68,6 +68,32 @@ class ReferenceWaitTest {
     }
 
     @Test
+    void aParkedRecordIsInTheStoresChangelogSoARestartKeepsIt() {
+        byte[] value = driver.serialize(ASSESSMENTS, assessment("E1", "A1", "2025-03-01T08:00:00Z", Answers.fullUpTo(1)));
+        driver.pipeBytes(ASSESSMENTS, "E1".getBytes(StandardCharsets.UTF_8), value, T);
+
+        // Key: the enterprise, '@', the source offset 0 zero-padded to 19 digits.
+        String key = "E1@0000000000000000000";
+        List<KeyValue<String, ParkedRecord>> logged = driver.readChangelog(StoreNames.referenceWait("assessment"),
+                ParkedRecord.serde().deserializer());
+        assertThat(logged).extracting(entry -> entry.key).containsExactly(key);
+        ParkedRecord parked = logged.get(0).value;
+        assertThat(parked.parkedAtMs()).isEqualTo(PipelineDriver.WALL_CLOCK.toEpochMilli());
+        assertThat(parked.source().topic()).isEqualTo(ASSESSMENTS);
+        assertThat(parked.source().offset()).isZero();
+        assertThat(parked.source().timestampMs()).isEqualTo(T.toEpochMilli());
+        assertThat(parked.source().key()).isEqualTo("E1".getBytes(StandardCharsets.UTF_8));
+        assertThat(parked.source().value()).isEqualTo(value);
+
+        driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
+        driver.advanceWallClock(Duration.ofSeconds(1));
+        // Released: the entry is deleted, a tombstone in the changelog.
+        assertThat(driver.readChangelog(StoreNames.referenceWait("assessment"), ParkedRecord.serde().deserializer()))
+                .containsExactly(KeyValue.pair(key, null));
+        assertThat(driver.read(Topic.MATURITY_ENTERPRISE)).hasSize(1);
+    }
+
+    @Test
     void aRecordOfAnEnterpriseNeverRegisteredIsDeadLetteredAfterTheWaitWithItsOriginalBytes() {
         byte[] value = driver.serialize(ASSESSMENTS, assessment("E9", "A1", "2025-03-01T08:00:00Z", Answers.fullUpTo(1)));
         driver.pipeBytes(ASSESSMENTS, "E9".getBytes(StandardCharsets.UTF_8), value, T);
