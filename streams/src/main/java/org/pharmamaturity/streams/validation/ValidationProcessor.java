@@ -56,10 +56,12 @@ import org.slf4j.LoggerFactory;
  * as if it had been accepted on arrival (same record, eventTime as timestamp, the same dedup downstream); once it
  * has waited longer than {@code maturity.validation.reference-wait} it is dead-lettered as it would have been on
  * arrival (reason, message, original bytes and coordinates; only the dead letter's time differs). A record with
- * any other problem is dead-lettered at once. While an enterprise has records parked, its later records are
- * parked behind them, whatever their references, and leave in arrival order: the store's key is
- * {@code enterpriseId@offset} (the offset zero-padded: one task reads one partition of the input, so offsets
- * number its records in arrival order), and a prefix scan of {@code enterpriseId@} finds an enterprise's queue.
+ * any other problem is dead-lettered at once. Records queue by what they describe: a machine's records by
+ * {@code enterpriseId/equipmentId}, the others by {@code enterpriseId}. While a queue has records parked, its later
+ * records are parked behind them, whatever their references, and leave in arrival order; other queues go on, so one
+ * machine sent before its registration does not hold back the rest of its plant. The store's key is
+ * {@code queue@offset} (the offset zero-padded: one task reads one partition of the input, so offsets number its
+ * records in arrival order), and a prefix scan of {@code queue@} finds a queue.
  * A wait of zero parks nothing (records with unknown references are refused at once, as before the wait existed);
  * records still parked from an earlier run are then refused at the next punctuation.
  *
@@ -139,9 +141,9 @@ public final class ValidationProcessor<V extends SpecificRecord>
         Outcome<V> outcome = validate(source);
         boolean waitsForReferences = referenceWaitMs > 0 && outcome.onlyUnknownReferences();
         if (outcome.problems().isEmpty() || waitsForReferences) {
-            String enterpriseId = spec.enterpriseId().apply(outcome.value());
-            if (waitsForReferences || hasParked(enterpriseId)) {
-                park(enterpriseId, source);
+            String queue = queueOf(outcome.value());
+            if (waitsForReferences || hasParked(queue)) {
+                park(queue, source);
                 return;
             }
         }
@@ -183,28 +185,35 @@ public final class ValidationProcessor<V extends SpecificRecord>
         }
     }
 
-    private boolean hasParked(String enterpriseId) {
+    /** The queue a record waits in: its machine's ({@code enterpriseId/equipmentId}), else its enterprise's. */
+    private String queueOf(V value) {
+        String equipmentId = spec.equipmentId().apply(value);
+        String enterpriseId = spec.enterpriseId().apply(value);
+        return equipmentId == null ? enterpriseId : enterpriseId + "/" + equipmentId;
+    }
+
+    private boolean hasParked(String queue) {
         if (parkedCount == 0) {
             return false;
         }
-        try (KeyValueIterator<String, ParkedRecord> queue = parked.prefixScan(enterpriseId + "@", new StringSerializer())) {
-            return queue.hasNext();
+        try (KeyValueIterator<String, ParkedRecord> entries = parked.prefixScan(queue + "@", new StringSerializer())) {
+            return entries.hasNext();
         }
     }
 
-    private void park(String enterpriseId, SourceRecord source) {
-        String key = enterpriseId + "@" + String.format("%0" + OFFSET_DIGITS + "d", source.offset());
+    private void park(String queue, SourceRecord source) {
+        String key = queue + "@" + String.format("%0" + OFFSET_DIGITS + "d", source.offset());
         if (parked.putIfAbsent(key, new ParkedRecord(source, context.currentSystemTimeMs())) == null) {
             parkedCount++;
         }
         meters.referenceWait(source.topic());
-        LOG.debug("Parked {} of enterprise {} to wait for its references", source.coordinates(), enterpriseId);
+        LOG.debug("Parked {} in queue {} to wait for its references", source.coordinates(), queue);
     }
 
     /**
-     * Validates the parked records again, each enterprise's in arrival order: a record whose references are now known
-     * goes on, one that still misses them waits (and so do the enterprise's later records) until it has waited longer
-     * than the reference wait, then it is dead-lettered; one with another problem is dead-lettered.
+     * Validates the parked records again, each queue's in arrival order: a record whose references are now known goes
+     * on, one that still misses them waits (and so do its queue's later records) until it has waited longer than the
+     * reference wait, then it is dead-lettered; one with another problem is dead-lettered.
      */
     private void releaseParked(long nowMs) {
         if (parkedCount == 0) {
@@ -216,13 +225,13 @@ public final class ValidationProcessor<V extends SpecificRecord>
         }
         Set<String> waiting = new HashSet<>();
         for (KeyValue<String, ParkedRecord> entry : entries) {
-            String enterpriseId = entry.key.substring(0, entry.key.lastIndexOf('@'));
-            if (waiting.contains(enterpriseId)) {
+            String queue = entry.key.substring(0, entry.key.lastIndexOf('@'));
+            if (waiting.contains(queue)) {
                 continue;
             }
             Outcome<V> outcome = validate(entry.value.source());
             if (outcome.onlyUnknownReferences() && nowMs - entry.value.parkedAtMs() <= referenceWaitMs) {
-                waiting.add(enterpriseId);
+                waiting.add(queue);
                 continue;
             }
             parked.delete(entry.key);

@@ -5,6 +5,7 @@ import static org.pharmamaturity.streams.testing.TestRecords.assessment;
 import static org.pharmamaturity.streams.testing.TestRecords.at;
 import static org.pharmamaturity.streams.testing.TestRecords.count;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
+import static org.pharmamaturity.streams.testing.TestRecords.equipment;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +150,26 @@ class ReferenceWaitTest {
         assertThat(driver.meters().referenceWaits(ASSESSMENTS)).isEqualTo(2);
         assertThat(driver.meters().records(ASSESSMENTS)).isEqualTo(2);
         assertThat(parked()).isZero();
+    }
+
+    @Test
+    void aMachineSentBeforeItsRegistrationDoesNotHoldBackItsPlantsOtherMachines() {
+        driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
+        driver.pipe(Topic.REF_EQUIPMENT, "EQ1", equipment("EQ1", "E1"));
+        driver.pipe(Topic.FACTORY_PRODUCTION_COUNT, "EQ9", count("EQ9", "E1", "2025-03-01T08:00:00Z", 90, 10, 36_000));
+        driver.pipe(Topic.FACTORY_PRODUCTION_COUNT, "EQ1", count("EQ1", "E1", "2025-03-01T08:00:00Z", 90, 10, 36_000));
+
+        // EQ9's count waits in its own queue (E1/EQ9); EQ1's, in E1/EQ1, is accepted at once.
+        assertThat(driver.meters().records(COUNTS)).isEqualTo(1);
+        assertThat(driver.meters().referenceWaits(COUNTS)).isEqualTo(1);
+        assertThat(parked(COUNTS_INPUT)).isEqualTo(1);
+
+        driver.advanceWallClock(Duration.ofSeconds(31));
+
+        assertThat(driver.read(Topic.MATURITY_DLQ)).extracting(letter -> letter.value.getReason())
+                .containsExactly(DeadLetterReason.UNKNOWN_EQUIPMENT);
+        assertThat(driver.meters().records(COUNTS)).isEqualTo(1);
+        assertThat(parked(COUNTS_INPUT)).isZero();
     }
 
     @Test
