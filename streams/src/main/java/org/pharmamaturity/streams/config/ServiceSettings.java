@@ -56,6 +56,7 @@ public final class ServiceSettings extends AbstractConfig {
     public static final String MODEL_PROCESS = "maturity.model.process";
     public static final String MODEL_DISCRETE = "maturity.model.discrete";
     public static final String MAX_FUTURE_SKEW = "maturity.validation.max-future-skew";
+    public static final String REFERENCE_WAIT = "maturity.validation.reference-wait";
     public static final String DEDUP_HORIZON = "maturity.dedup.horizon";
     public static final String KPI_GRACE = "maturity.kpi.grace";
     public static final String DATA_SILENCE = "maturity.alerts.data-silence";
@@ -112,6 +113,12 @@ public final class ServiceSettings extends AbstractConfig {
             .define(MAX_FUTURE_SKEW, STRING, DURATIONS.maxFutureSkew().toString(), Expectation.duration(true), MEDIUM,
                     "How far eventTime may lie ahead of the processing clock before a record is refused as"
                             + " FUTURE_TIMESTAMP.")
+            .define(REFERENCE_WAIT, STRING, DURATIONS.referenceWait().toString(), Expectation.duration(true), MEDIUM,
+                    "How long (wall clock) a record whose only problem is an enterprise or equipment not yet in"
+                            + " ref.enterprise / ref.equipment waits for it (the reference stores are read by their own"
+                            + " thread, so data sent right after a registration can overtake it) before it is refused as"
+                            + " UNKNOWN_ENTERPRISE or UNKNOWN_EQUIPMENT; the enterprise's later records wait behind it,"
+                            + " in order. PT0S refuses at once.")
             .define(DEDUP_HORIZON, STRING, DURATIONS.dedupHorizon().toString(), Expectation.duration(false), MEDIUM,
                     "How long eventIds are remembered, in event time, to count a resent event once.")
             .define(KPI_GRACE, STRING, DURATIONS.grace().toString(), Expectation.duration(true), MEDIUM,
@@ -179,8 +186,8 @@ public final class ServiceSettings extends AbstractConfig {
 
     private ServiceSettings(Map<String, String> values) {
         super(CONFIG, values, false);
-        this.topology = new TopologySettings(duration(MAX_FUTURE_SKEW), duration(DEDUP_HORIZON), duration(KPI_GRACE),
-                duration(DATA_SILENCE), duration(CHECK_INTERVAL), Topic.KEYED_PARTITIONS, duration(PUBLISH_INTERVAL),
+        this.topology = new TopologySettings(duration(MAX_FUTURE_SKEW), duration(REFERENCE_WAIT), duration(DEDUP_HORIZON),
+                duration(KPI_GRACE), duration(DATA_SILENCE), duration(CHECK_INTERVAL), Topic.KEYED_PARTITIONS, duration(PUBLISH_INTERVAL),
                 duration(KPI_CLOSE_MARGIN), new ProgrammeTargets(getInt(PROGRAMME_TARGET_BENCHMARK),
                 getInt(PROGRAMME_TARGET_PIONEER), getInt(PROGRAMME_TARGET_SCENARIOS)),
                 duration(GROUP_HISTORY_RETENTION));

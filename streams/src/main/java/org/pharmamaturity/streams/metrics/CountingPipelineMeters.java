@@ -33,6 +33,11 @@ public final class CountingPipelineMeters extends MicrometerPipelineMeters {
         return count(registry().find(DUPLICATES).tag("topic", topic).counter());
     }
 
+    /** Records of {@code topic} parked to wait for their references. */
+    public long referenceWaits(String topic) {
+        return count(registry().find(REFERENCE_WAITS).tag("topic", topic).counter());
+    }
+
     /** Records dropped as too late at {@code stage}. */
     public long lateRecords(String stage) {
         return count(registry().find(LATE_RECORDS).tag("stage", stage).counter());

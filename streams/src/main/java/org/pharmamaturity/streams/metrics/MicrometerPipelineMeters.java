@@ -28,6 +28,7 @@ public class MicrometerPipelineMeters implements PipelineMeters {
     static final String DEAD_LETTERS = "maturity.dead.letters";
     static final String DUPLICATES = "maturity.duplicates";
     static final String LATE_RECORDS = "maturity.late.records";
+    static final String REFERENCE_WAITS = "maturity.reference.waits";
     static final String ALERTS = "maturity.alerts";
 
     /** The stages that drop late records, in pipeline order. */
@@ -45,6 +46,7 @@ public class MicrometerPipelineMeters implements PipelineMeters {
             String topic = input.topic().name();
             records(topic);
             duplicates(topic);
+            referenceWaits(topic);
             deadLetterReasons(topic);
         }
         deadLetterReasons(Topic.REF_ENTERPRISE.name());
@@ -65,6 +67,11 @@ public class MicrometerPipelineMeters implements PipelineMeters {
     @Override
     public void duplicate(String topic) {
         duplicates(topic).increment();
+    }
+
+    @Override
+    public void referenceWait(String topic) {
+        referenceWaits(topic).increment();
     }
 
     @Override
@@ -101,6 +108,11 @@ public class MicrometerPipelineMeters implements PipelineMeters {
     private Counter duplicates(String topic) {
         return Counter.builder(DUPLICATES).description("Records dropped as repeated eventIds")
                 .tag("topic", topic).register(registry);
+    }
+
+    private Counter referenceWaits(String topic) {
+        return Counter.builder(REFERENCE_WAITS).description("Records parked to wait for their enterprise or equipment"
+                + " in the reference stores").tag("topic", topic).register(registry);
     }
 
     private Counter lateRecords(String stage) {

@@ -105,6 +105,15 @@ public final class StoreNames {
     }
 
     /**
+     * The reference-wait store of one validated input, e.g. {@code validation-assessment-reference-wait}: the records
+     * waiting for their enterprise or equipment to reach the global reference stores, by {@code enterpriseId@sequence}
+     * (see {@link org.pharmamaturity.streams.validation.ValidationProcessor}).
+     */
+    public static String referenceWait(String inputName) {
+        return "validation-" + inputName + "-reference-wait";
+    }
+
+    /**
      * The key of {@link #MATURITY_ENTERPRISE_HISTORY}: {@code enterpriseId@} and the zero-padded epoch
      * milliseconds of asOf, so a range query from {@code historyKey(id, from)} to {@code historyKey(id, to)}
      * returns one enterprise's snapshots in time order.

@@ -17,15 +17,17 @@ import org.pharmamaturity.streams.validation.CheckContext;
 import org.pharmamaturity.streams.validation.DeduplicationProcessor;
 import org.pharmamaturity.streams.validation.InputSpec;
 import org.pharmamaturity.streams.validation.InputSpecs;
+import org.pharmamaturity.streams.validation.ParkedRecord;
 import org.pharmamaturity.streams.validation.Validated;
 import org.pharmamaturity.streams.validation.ValidationProcessor;
 
 /**
  * Produces the validated input streams and the dead letters of maturity.dlq. For each input topic:
  * {@code validation-<input>-source} reads bytes, {@code validation-<input>-check} decodes and checks them
- * ({@link ValidationProcessor}), rejected records go through {@code validation-<input>-dead-letter} to the sink
- * {@code validation-<input>-dlq}, and accepted ones through {@code validation-<input>-dedup}
- * ({@link DeduplicationProcessor}, store {@code validation-<input>-event-ids}).
+ * ({@link ValidationProcessor}; records waiting for their enterprise or equipment to reach the global reference
+ * stores are parked in its store {@code validation-<input>-reference-wait}), rejected records go through
+ * {@code validation-<input>-dead-letter} to the sink {@code validation-<input>-dlq}, and accepted ones through
+ * {@code validation-<input>-dedup} ({@link DeduplicationProcessor}, store {@code validation-<input>-event-ids}).
  */
 public final class ValidationTopology {
 
@@ -55,13 +57,18 @@ public final class ValidationTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(eventIds, horizon, horizon, false), Serdes.String(), Serdes.Long())
                 .withLoggingEnabled(KeyValueStores.APPEND_TIME_CHANGELOG));
+        String referenceWait = StoreNames.referenceWait(spec.name());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(referenceWait), Serdes.String(),
+                ParkedRecord.serde()));
+        long waitMs = dependencies.settings().referenceWait().toMillis();
         CheckContext.AssessmentChecker checker = CheckContext.AssessmentChecker.against(dependencies.models());
         long skewMs = dependencies.settings().maxFutureSkew().toMillis();
         String checkName = prefix + "-check";
         Map<String, KStream<String, Validated<V>>> branches = builder
                 .stream(spec.topic().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(prefix + "-source"))
                 .process(() -> new ValidationProcessor<>(spec, checkName, dependencies.serdes(), dependencies.meters(),
-                        skewMs, checker, dependencies.scenarioDeclarations()), Named.as(checkName))
+                        skewMs, waitMs, referenceWait, checker, dependencies.scenarioDeclarations()), Named.as(checkName),
+                        referenceWait)
                 .split(Named.as(prefix + "-"))
                 .branch((key, outcome) -> outcome instanceof Validated.Rejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));

@@ -33,6 +33,7 @@ class ServiceMetricsTest {
         assertThat(scrape.samples("maturity_duplicates_total")).hasSize(10).allMatch(sample -> sample.value() == 0);
         assertThat(scrape.samples("maturity_dead_letters_total")).hasSize(12 * 12).allMatch(sample -> sample.value() == 0);
         assertThat(scrape.samples("maturity_late_records_total")).hasSize(3).allMatch(sample -> sample.value() == 0);
+        assertThat(scrape.samples("maturity_reference_waits_total")).hasSize(10).allMatch(sample -> sample.value() == 0);
         assertThat(scrape.value("maturity_records_total", "topic", "assessment.self.submitted")).hasValue(0);
         assertThat(scrape.value("maturity_dead_letters_total", "topic", "ref.equipment", "reason", "OTHER")).hasValue(0);
         assertThat(scrape.value("maturity_late_records_total", "stage", "kpi-coldchain")).hasValue(0);
@@ -48,6 +49,7 @@ class ServiceMetricsTest {
         meters.deadLetter("factory.equipment.state", DeadLetterReason.NOT_AVRO);
         meters.duplicate("quality.event");
         meters.lateRecord("kpi-equipment");
+        meters.referenceWait("assessment.self.submitted");
         meters.alert(AlertKind.COLD_CHAIN_EXCURSION, "E1");
         meters.alert(AlertKind.COLD_CHAIN_EXCURSION, "E1");
         meters.alert(AlertKind.DATA_GAP, "E2");
@@ -58,6 +60,7 @@ class ServiceMetricsTest {
                 .hasValue(1);
         assertThat(scrape.value("maturity_duplicates_total", "topic", "quality.event")).hasValue(1);
         assertThat(scrape.value("maturity_late_records_total", "stage", "kpi-equipment")).hasValue(1);
+        assertThat(scrape.value("maturity_reference_waits_total", "topic", "assessment.self.submitted")).hasValue(1);
         assertThat(scrape.value("maturity_alerts_total", "kind", "COLD_CHAIN_EXCURSION", "enterprise_id", "E1")).hasValue(2);
         assertThat(scrape.value("maturity_alerts_total", "kind", "DATA_GAP", "enterprise_id", "E2")).hasValue(1);
     }

@@ -5,6 +5,7 @@ import static org.pharmamaturity.streams.testing.TestRecords.batch;
 import static org.pharmamaturity.streams.testing.TestRecords.enterprise;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +42,10 @@ class ReferenceDataTopologyTest {
         assertThat(driver.<Enterprise>store(StoreNames.REF_ENTERPRISE).get("E2")).isNull();
         assertThat(driver.meters().deadLetterCounts()).isEmpty();
 
-        // An event of E2 meanwhile is refused: E2 is not registered.
+        // An event of E2 meanwhile is refused, once it has waited maturity.validation.reference-wait (PT30S) for E2.
         driver.pipe(Topic.FACTORY_BATCH_STATUS, "B1", batch("B1", "E2", "2025-03-01T08:00:00Z", BatchState.RELEASED, null));
+        assertThat(driver.read(Topic.MATURITY_DLQ)).isEmpty();
+        driver.advanceWallClock(Duration.ofSeconds(31));
         List<KeyValue<String, DeadLetter>> letters = driver.read(Topic.MATURITY_DLQ);
         assertThat(letters).extracting(letter -> letter.value.getReason())
                 .containsExactly(DeadLetterReason.UNKNOWN_ENTERPRISE);

@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -177,6 +178,18 @@ public final class PipelineDriver implements AutoCloseable {
         TestOutputTopic<String, V> output = (TestOutputTopic<String, V>) outputs.computeIfAbsent(topic,
                 internal -> driver.createOutputTopic(internal, new StringDeserializer(),
                         StateSerde.of(type).deserializer()));
+        return output.readKeyValuesToList();
+    }
+
+    /**
+     * Every record written to the changelog of store {@code store} since the last read, in order (a deleted entry:
+     * a null value): what a restart would restore.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> List<KeyValue<String, V>> readChangelog(String store, Deserializer<V> values) {
+        String topic = APPLICATION_ID + "-" + store + "-changelog";
+        TestOutputTopic<String, V> output = (TestOutputTopic<String, V>) outputs.computeIfAbsent(topic,
+                internal -> driver.createOutputTopic(internal, new StringDeserializer(), values));
         return output.readKeyValuesToList();
     }
 

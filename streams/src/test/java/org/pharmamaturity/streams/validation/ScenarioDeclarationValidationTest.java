@@ -5,6 +5,7 @@ import static org.pharmamaturity.streams.testing.TestRecords.at;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -60,6 +61,9 @@ class ScenarioDeclarationValidationTest {
         byte[] value = driver.serialize(TOPIC, new ScenarioDeclaration(TestRecords.newEventId(), T, "E9", "D1", "scenarios-2025",
                 List.of(scenario("production-operations.equipment-monitoring", ScenarioStatus.DEPLOYED))));
         pipe("E9", value);
+        // E9 may yet reach the reference store: the declaration waits maturity.validation.reference-wait (PT30S).
+        assertThat(driver.read(Topic.MATURITY_DLQ)).isEmpty();
+        driver.advanceWallClock(Duration.ofSeconds(31));
 
         DeadLetter letter = onlyDeadLetter(value);
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNKNOWN_ENTERPRISE);

@@ -10,6 +10,7 @@ import static org.pharmamaturity.streams.testing.TestRecords.state;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,7 @@ class ValidationTopologyTest {
         String batches = Topic.FACTORY_BATCH_STATUS.name();
         byte[] value = driver.serialize(batches, batch("B1", "E9", "2025-03-01T08:00:00Z", BatchState.RELEASED, null));
         pipeBytes(batches, "B1", value);
+        afterTheReferenceWait();
         assertRejected(onlyDeadLetter(), batches, 0, DeadLetterReason.UNKNOWN_ENTERPRISE, "B1", value);
     }
 
@@ -109,6 +111,7 @@ class ValidationTopologyTest {
     void equipmentNotInRefEquipmentIsUnknown() {
         byte[] value = driver.serialize(STATES, state("EQ9", "E1", "2025-03-01T08:00:00Z", EquipmentState.RUNNING));
         pipeBytes(STATES, "EQ9", value);
+        afterTheReferenceWait();
         assertRejected(onlyDeadLetter(), STATES, 0, DeadLetterReason.UNKNOWN_EQUIPMENT, "EQ9", value);
     }
 
@@ -141,6 +144,8 @@ class ValidationTopologyTest {
         pipeBytes(STATES, "EQ9", driver.serialize(STATES, state("EQ9", "E1", "2025-03-01T07:00:00Z", EquipmentState.RUNNING)));
         driver.pipe(Topic.FACTORY_EQUIPMENT_STATE, "EQ1", state("EQ1", "E1", "2025-03-01T06:00:00Z", EquipmentState.RUNNING));
         driver.pipe(Topic.FACTORY_EQUIPMENT_STATE, "EQ1", state("EQ1", "E1", "2025-03-01T08:00:00Z", EquipmentState.IDLE));
+        // EQ9's record waits for its equipment, and E1's two good records wait behind it, until the wait is over.
+        driver.advanceWallClock(Duration.ofSeconds(31));
 
         List<KeyValue<String, DeadLetter>> letters = driver.read(Topic.MATURITY_DLQ);
         assertThat(letters).extracting(record -> record.value.getSourceOffset()).containsExactly(0L, 1L);
@@ -150,6 +155,15 @@ class ValidationTopologyTest {
         Map<String, EquipmentKpi> kpis = driver.latest(Topic.KPI_EQUIPMENT_DAILY);
         // The good records (offsets 2 and 3) were processed: RUNNING 06:00-08:00 is 2 h.
         assertThat(kpis.get("EQ1@2025-03-01").getComponents().getRunningMs()).isEqualTo(2 * 3_600_000L);
+    }
+
+    /**
+     * Checks that nothing was dead-lettered yet, the record waiting for its enterprise or equipment, then lets the
+     * wall clock pass maturity.validation.reference-wait (PT30S): 31 s.
+     */
+    private void afterTheReferenceWait() {
+        assertThat(driver.read(Topic.MATURITY_DLQ)).isEmpty();
+        driver.advanceWallClock(Duration.ofSeconds(31));
     }
 
     private void pipeBytes(String topic, String key, byte[] value) {
