@@ -96,11 +96,9 @@ class EnterpriseKpiFiguresTest {
 
     @Test
     void theRollingFiguresSumTheTimesAndCountsOfTheDaysInTheWindow() {
-        store(publish(day(MARCH_1, PRESS, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z"), "2025-03-01T10:00:00Z",
-                List.of()));
+        publishMarch1();
 
-        EnterpriseKpiFigures.Publication march2 = publish(day(MARCH_1 + 1, FILLER, "2025-03-02T08:00:00Z",
-                "2025-03-02T10:00:00Z"), "2025-03-02T10:00:00Z", List.of());
+        EnterpriseKpiFigures.Publication march2 = publishFillerDay(MARCH_1 + 1, "2025-03-02");
 
         // Only March 2nd changed: A = 4 h / 8 h = 0.5, P = 2 h / 4 h = 0.5, Q = 90 / 100 = 0.9: OEE = 0.225.
         assertThat(march2.daily()).extracting(EnterpriseKpi::getDay).containsExactly(LocalDate.of(2025, 3, 2));
@@ -118,12 +116,10 @@ class EnterpriseKpiFiguresTest {
 
     @Test
     void aDayThatLeftTheWindowIsTakenOutOfTheRollingFigures() {
-        store(publish(day(MARCH_1, PRESS, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z"), "2025-03-01T10:00:00Z",
-                List.of()));
+        publishMarch1();
 
         // March 31st is day MARCH_1 + 30: its window holds March 2nd to March 31st.
-        EnterpriseKpiFigures.Publication march31 = publish(day(MARCH_1 + 30, FILLER, "2025-03-31T08:00:00Z",
-                "2025-03-31T10:00:00Z"), "2025-03-31T10:00:00Z", List.of());
+        EnterpriseKpiFigures.Publication march31 = publishFillerDay(MARCH_1 + 30, "2025-03-31");
 
         EnterpriseKpi rolling = march31.rolling();
         assertThat(march31.rollingChanged()).isTrue();
@@ -179,5 +175,16 @@ class EnterpriseKpiFiguresTest {
 
     private static long ms(String time) {
         return TestRecords.at(time).toEpochMilli();
+    }
+
+    /** March 1st's press day (OEE 0.57), published and stored. */
+    private void publishMarch1() {
+        store(publish(day(MARCH_1, PRESS, "2025-03-01T08:00:00Z", "2025-03-01T10:00:00Z"), "2025-03-01T10:00:00Z",
+                List.of()));
+    }
+
+    /** The filler's day {@code day} ({@code date}), read from 08:00 to 10:00 and published at 10:00. */
+    private EnterpriseKpiFigures.Publication publishFillerDay(int day, String date) {
+        return publish(day(day, FILLER, date + "T08:00:00Z", date + "T10:00:00Z"), date + "T10:00:00Z", List.of());
     }
 }
