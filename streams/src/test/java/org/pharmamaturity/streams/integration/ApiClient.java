@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.pharmamaturity.evaluation.json.Json;
 
 /** Real HTTP requests to one instance of the service's API, the way any client sends them. */
@@ -30,6 +31,12 @@ final class ApiClient {
 
     ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Waits (at most {@code wait}) until the regulator's answer at {@code groupPath} counts {@code enterprises}. */
+    void awaitEnterprises(String groupPath, String regulatorToken, int enterprises, Duration wait) {
+        Awaitility.await().atMost(wait).until(() -> get(groupPath, regulatorToken).json().path("enterprises").asInt()
+                == enterprises);
     }
 
     /** GET {@code path} (raw, already percent-encoded) with the bearer token (null: no Authorization header). */

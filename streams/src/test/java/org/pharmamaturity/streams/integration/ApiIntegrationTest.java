@@ -113,10 +113,8 @@ class ApiIntegrationTest {
         assertThat(post.status()).as(post.body()).isEqualTo(202);
         assertThat(post.raw().headers().firstValue("Location")).hasValue("/api/v1/enterprises/" + a);
         accepted = post.json();
-        await().atMost(WAIT).until(() -> api.get("/api/v1/sectors/" + sector, regulatorToken).json()
-                .path("enterprises").asInt() == 2);
-        await().atMost(WAIT).until(() -> api.get("/api/v1/sectors/" + soloSector, regulatorToken).json()
-                .path("enterprises").asInt() == 1);
+        api.awaitEnterprises("/api/v1/sectors/" + sector, regulatorToken, 2, WAIT);
+        api.awaitEnterprises("/api/v1/sectors/" + soloSector, regulatorToken, 1, WAIT);
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package org.pharmamaturity.streams.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.pharmamaturity.streams.testing.TestRecords.assessment;
 
 import java.io.ByteArrayInputStream;
@@ -88,10 +87,8 @@ class ReportIntegrationTest {
             send(producer, Topic.ASSESSMENT_SELF_SUBMITTED, c, assessment(c, "SC", "2025-03-01T00:00:00Z", Answers.fullUpTo(2)));
             producer.flush();
         }
-        await().atMost(WAIT).until(() -> api.get("/api/v1/sectors/" + sectorA, regulatorToken).json()
-                .path("enterprises").asInt() == 2);
-        await().atMost(WAIT).until(() -> api.get("/api/v1/sectors/" + sectorB, regulatorToken).json()
-                .path("enterprises").asInt() == 1);
+        api.awaitEnterprises("/api/v1/sectors/" + sectorA, regulatorToken, 2, WAIT);
+        api.awaitEnterprises("/api/v1/sectors/" + sectorB, regulatorToken, 1, WAIT);
     }
 
     @AfterAll
