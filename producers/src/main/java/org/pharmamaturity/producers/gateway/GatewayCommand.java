@@ -3,12 +3,15 @@ package org.pharmamaturity.producers.gateway;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 import org.pharmamaturity.evaluation.model.ModelRegistry;
 import org.pharmamaturity.producers.ConnectionOptions;
 import org.pharmamaturity.producers.ProducersException;
@@ -21,7 +24,9 @@ import org.pharmamaturity.schemas.avro.Equipment;
 import org.pharmamaturity.schemas.config.EnvironmentVariables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code gateway}: turns a plant's MQTT messages and OPC UA values into the pipeline's records until Ctrl-C. */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
@@ -97,113 +102,66 @@ public final class GatewayCommand implements Callable<Integer> {
                 .map(Equipment::getEquipmentId).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The gateway's options; picocli sets a field only when its option is given. */
+    /**
+     * The gateway's options, one per setting of {@link GatewayConfig}: only the option's name and parameter label are
+     * here; its description is the setting's documentation and default. Added to the command that mixes this in
+     * (a mixin needs {@code @Command} or an annotated member to be one).
+     */
+    @Command
     public static final class GatewayOptions {
 
-        @Option(names = "--mqtt", paramLabel = "URI",
-                description = "the plant's MQTT broker, tcp://host:1883 or ssl://host:8883; setting " + GatewayConfig.MQTT_URI + ".")
-        String mqttUri;
+        private record Row(String option, String key, String paramLabel) {
+        }
 
-        @Option(names = "--opcua", paramLabel = "URL",
-                description = "the plant's OPC UA server, e.g. opc.tcp://plc-gw:4840/; setting " + GatewayConfig.OPCUA_URL + ".")
-        String opcUaUrl;
+        private static final List<Row> ROWS = List.of(
+                new Row("--mqtt", GatewayConfig.MQTT_URI, "URI"),
+                new Row("--opcua", GatewayConfig.OPCUA_URL, "URL"),
+                new Row("--opcua-security", GatewayConfig.OPCUA_SECURITY, "POLICY"),
+                new Row("--opcua-keystore", GatewayConfig.OPCUA_KEYSTORE, "FILE"),
+                new Row("--opcua-keystore-password-file", GatewayConfig.OPCUA_KEYSTORE_PASSWORD_FILE, "FILE"),
+                new Row("--opcua-pki-dir", GatewayConfig.OPCUA_PKI_DIR, "DIR"),
+                new Row("--opcua-username", GatewayConfig.OPCUA_USERNAME, "USER"),
+                new Row("--opcua-password-file", GatewayConfig.OPCUA_PASSWORD_FILE, "FILE"),
+                new Row("--mqtt-client-id", GatewayConfig.MQTT_CLIENT_ID, "ID"),
+                new Row("--mqtt-username", GatewayConfig.MQTT_USERNAME, "USER"),
+                new Row("--mqtt-password-file", GatewayConfig.MQTT_PASSWORD_FILE, "FILE"),
+                new Row("--mqtt-truststore", GatewayConfig.MQTT_TRUSTSTORE, "FILE"),
+                new Row("--mqtt-truststore-password-file", GatewayConfig.MQTT_TRUSTSTORE_PASSWORD_FILE, "FILE"),
+                new Row("--mapping", GatewayConfig.MAPPING, "FILE"),
+                new Row("--equipment", GatewayConfig.EQUIPMENT, "FILE"),
+                new Row("--buffer-dir", GatewayConfig.BUFFER_DIR, "DIR"),
+                new Row("--buffer-max-mb", GatewayConfig.BUFFER_MAX_MB, "MIB"),
+                new Row("--buffer-full", GatewayConfig.BUFFER_FULL, "POLICY"),
+                new Row("--metrics-host", GatewayConfig.METRICS_HOST, "HOST"),
+                new Row("--metrics-port", GatewayConfig.METRICS_PORT, "PORT"));
 
-        @Option(names = "--opcua-security", paramLabel = "POLICY",
-                description = "None or Basic256Sha256 (default None); setting " + GatewayConfig.OPCUA_SECURITY + ".")
-        String opcUaSecurity;
+        /** The options added to the command, by setting key. */
+        private final Map<String, OptionSpec> options = new LinkedHashMap<>();
 
-        @Option(names = "--opcua-keystore", paramLabel = "FILE",
-                description = "PKCS#12 key store of the gateway's key and certificate (Basic256Sha256); setting "
-                        + GatewayConfig.OPCUA_KEYSTORE + ".")
-        String opcUaKeyStore;
+        /** Picocli calls this while it builds the command's model, which is when options can still be added. */
+        @Spec(Spec.Target.MIXEE)
+        void addTo(CommandSpec command) {
+            Map<String, ConfigKey> settings = GatewayConfig.configDef().configKeys();
+            options.clear();
+            for (Row row : ROWS) {
+                ConfigKey setting = settings.get(row.key());
+                OptionSpec option = OptionSpec.builder(row.option()).paramLabel(row.paramLabel()).type(String.class)
+                        .description(description(setting)).build();
+                command.addOption(option);
+                options.put(row.key(), option);
+            }
+        }
 
-        @Option(names = "--opcua-keystore-password-file", paramLabel = "FILE",
-                description = "file holding the key store's password; setting " + GatewayConfig.OPCUA_KEYSTORE_PASSWORD_FILE + ".")
-        String opcUaKeyStorePasswordFile;
+        private static String description(ConfigKey setting) {
+            String fallback = setting.hasDefault() && setting.defaultValue != null ? ", else " + setting.defaultValue : "";
+            return setting.documentation + " Setting " + setting.name + " (default: $"
+                    + EnvironmentVariables.PRODUCERS.name(setting.name) + fallback + ").";
+        }
 
-        @Option(names = "--opcua-pki-dir", paramLabel = "DIR",
-                description = "trust list directory: DIR/trusted/certs, DIR/rejected/certs; setting " + GatewayConfig.OPCUA_PKI_DIR + ".")
-        String opcUaPkiDir;
-
-        @Option(names = "--opcua-username", paramLabel = "USER",
-                description = "OPC UA user name (default: anonymous); setting " + GatewayConfig.OPCUA_USERNAME + ".")
-        String opcUaUsername;
-
-        @Option(names = "--opcua-password-file", paramLabel = "FILE",
-                description = "file holding the OPC UA password; setting " + GatewayConfig.OPCUA_PASSWORD_FILE + ".")
-        String opcUaPasswordFile;
-
-        @Option(names = "--mqtt-client-id", paramLabel = "ID",
-                description = "MQTT client id (default maturity-gateway); setting " + GatewayConfig.MQTT_CLIENT_ID + ".")
-        String clientId;
-
-        @Option(names = "--mqtt-username", paramLabel = "USER",
-                description = "MQTT user name (default: anonymous); setting " + GatewayConfig.MQTT_USERNAME + ".")
-        String username;
-
-        @Option(names = "--mqtt-password-file", paramLabel = "FILE",
-                description = "file holding the MQTT password (first line); setting " + GatewayConfig.MQTT_PASSWORD_FILE + ".")
-        String passwordFile;
-
-        @Option(names = "--mqtt-truststore", paramLabel = "FILE",
-                description = "PKCS#12 trust store for ssl:// (default: the JVM's); setting " + GatewayConfig.MQTT_TRUSTSTORE + ".")
-        String trustStore;
-
-        @Option(names = "--mqtt-truststore-password-file", paramLabel = "FILE",
-                description = "file holding the trust store's password; setting " + GatewayConfig.MQTT_TRUSTSTORE_PASSWORD_FILE + ".")
-        String trustStorePasswordFile;
-
-        @Option(names = "--mapping", paramLabel = "FILE",
-                description = "mapping file, YAML or JSON (default: the built-in UNS mapping); setting " + GatewayConfig.MAPPING + ".")
-        String mappingFile;
-
-        @Option(names = "--equipment", paramLabel = "FILE",
-                description = "registered equipment (ingest equipment file); others are dead-lettered (default: accept any);"
-                        + " setting " + GatewayConfig.EQUIPMENT + ".")
-        String equipmentFile;
-
-        @Option(names = "--buffer-dir", paramLabel = "DIR",
-                description = "store-and-forward buffer directory (default gateway-buffer); setting " + GatewayConfig.BUFFER_DIR + ".")
-        String bufferDir;
-
-        @Option(names = "--buffer-max-mb", paramLabel = "MIB",
-                description = "the buffer's size bound in MiB (default 512); setting " + GatewayConfig.BUFFER_MAX_MB + ".")
-        String bufferMegabytes;
-
-        @Option(names = "--buffer-full", paramLabel = "POLICY",
-                description = "when the buffer is full: STOP_ACKNOWLEDGING (default) or DROP_OLDEST; setting " + GatewayConfig.BUFFER_FULL + ".")
-        String fullPolicy;
-
-        @Option(names = "--metrics-host", paramLabel = "HOST",
-                description = "address of /metrics (default 127.0.0.1); setting " + GatewayConfig.METRICS_HOST + ".")
-        String metricsHost;
-
-        @Option(names = "--metrics-port", paramLabel = "PORT",
-                description = "port of /metrics, 0 for a free one (default 9464); setting " + GatewayConfig.METRICS_PORT + ".")
-        String metricsPort;
-
+        /** Each setting's value on the command line, null when its option was not given. */
         Map<String, String> byKey() {
             Map<String, String> values = new HashMap<>();
-            values.put(GatewayConfig.MQTT_URI, mqttUri);
-            values.put(GatewayConfig.OPCUA_URL, opcUaUrl);
-            values.put(GatewayConfig.OPCUA_SECURITY, opcUaSecurity);
-            values.put(GatewayConfig.OPCUA_KEYSTORE, opcUaKeyStore);
-            values.put(GatewayConfig.OPCUA_KEYSTORE_PASSWORD_FILE, opcUaKeyStorePasswordFile);
-            values.put(GatewayConfig.OPCUA_PKI_DIR, opcUaPkiDir);
-            values.put(GatewayConfig.OPCUA_USERNAME, opcUaUsername);
-            values.put(GatewayConfig.OPCUA_PASSWORD_FILE, opcUaPasswordFile);
-            values.put(GatewayConfig.MQTT_CLIENT_ID, clientId);
-            values.put(GatewayConfig.MQTT_USERNAME, username);
-            values.put(GatewayConfig.MQTT_PASSWORD_FILE, passwordFile);
-            values.put(GatewayConfig.MQTT_TRUSTSTORE, trustStore);
-            values.put(GatewayConfig.MQTT_TRUSTSTORE_PASSWORD_FILE, trustStorePasswordFile);
-            values.put(GatewayConfig.MAPPING, mappingFile);
-            values.put(GatewayConfig.EQUIPMENT, equipmentFile);
-            values.put(GatewayConfig.BUFFER_DIR, bufferDir);
-            values.put(GatewayConfig.BUFFER_MAX_MB, bufferMegabytes);
-            values.put(GatewayConfig.BUFFER_FULL, fullPolicy);
-            values.put(GatewayConfig.METRICS_HOST, metricsHost);
-            values.put(GatewayConfig.METRICS_PORT, metricsPort);
+            options.forEach((key, option) -> values.put(key, option.getValue()));
             return values;
         }
     }
