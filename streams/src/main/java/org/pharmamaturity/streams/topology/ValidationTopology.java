@@ -13,11 +13,11 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import org.pharmamaturity.streams.state.StoreNames;
+import org.pharmamaturity.streams.state.avro.ParkedRecord;
 import org.pharmamaturity.streams.validation.CheckContext;
 import org.pharmamaturity.streams.validation.DeduplicationProcessor;
 import org.pharmamaturity.streams.validation.InputSpec;
 import org.pharmamaturity.streams.validation.InputSpecs;
-import org.pharmamaturity.streams.validation.ParkedRecord;
 import org.pharmamaturity.streams.validation.Validated;
 import org.pharmamaturity.streams.validation.ValidationProcessor;
 
@@ -58,8 +58,7 @@ public final class ValidationTopology {
                 Stores.persistentWindowStore(eventIds, horizon, horizon, false), Serdes.String(), Serdes.Long())
                 .withLoggingEnabled(KeyValueStores.APPEND_TIME_CHANGELOG));
         String referenceWait = StoreNames.referenceWait(spec.name());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(referenceWait), Serdes.String(),
-                ParkedRecord.serde()));
+        builder.addStateStore(KeyValueStores.persistent(referenceWait, ParkedRecord.class));
         long waitMs = dependencies.settings().referenceWait().toMillis();
         CheckContext.AssessmentChecker checker = CheckContext.AssessmentChecker.against(dependencies.models());
         long skewMs = dependencies.settings().maxFutureSkew().toMillis();

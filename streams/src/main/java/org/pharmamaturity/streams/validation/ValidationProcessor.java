@@ -30,6 +30,7 @@ import org.pharmamaturity.streams.metrics.PipelineMeters;
 import org.pharmamaturity.streams.reference.ReferenceData;
 import org.pharmamaturity.streams.scenario.ScenarioDeclarations;
 import org.pharmamaturity.streams.serde.TopicSerdes;
+import org.pharmamaturity.streams.state.avro.ParkedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,7 +204,7 @@ public final class ValidationProcessor<V extends SpecificRecord>
 
     private void park(String queue, SourceRecord source) {
         String key = queue + "@" + String.format("%0" + OFFSET_DIGITS + "d", source.offset());
-        if (parked.putIfAbsent(key, new ParkedRecord(source, context.currentSystemTimeMs())) == null) {
+        if (parked.putIfAbsent(key, ParkedRecords.park(source, context.currentSystemTimeMs())) == null) {
             parkedCount++;
         }
         meters.referenceWait(source.topic());
@@ -229,14 +230,14 @@ public final class ValidationProcessor<V extends SpecificRecord>
             if (waiting.contains(queue)) {
                 continue;
             }
-            Outcome<V> outcome = validate(entry.value.source());
-            if (outcome.onlyUnknownReferences() && nowMs - entry.value.parkedAtMs() <= referenceWaitMs) {
+            Outcome<V> outcome = validate(ParkedRecords.source(entry.value));
+            if (outcome.onlyUnknownReferences() && nowMs - entry.value.getParkedAtMs() <= referenceWaitMs) {
                 waiting.add(queue);
                 continue;
             }
             parked.delete(entry.key);
             parkedCount--;
-            pass(entry.value.source(), outcome);
+            pass(ParkedRecords.source(entry.value), outcome);
         }
     }
 

@@ -22,7 +22,10 @@ import org.pharmamaturity.schemas.avro.DeadLetter;
 import org.pharmamaturity.schemas.avro.DeadLetterReason;
 import org.pharmamaturity.schemas.avro.EnterpriseMaturity;
 import org.pharmamaturity.streams.config.TopologySettings;
+import org.pharmamaturity.streams.dlq.SourceRecord;
+import org.pharmamaturity.streams.state.StateSerde;
 import org.pharmamaturity.streams.state.StoreNames;
+import org.pharmamaturity.streams.state.avro.ParkedRecord;
 import org.pharmamaturity.streams.testing.Answers;
 import org.pharmamaturity.streams.testing.PipelineDriver;
 
@@ -76,20 +79,21 @@ class ReferenceWaitTest {
         // Key: the enterprise, '@', the source offset 0 zero-padded to 19 digits.
         String key = "E1@0000000000000000000";
         List<KeyValue<String, ParkedRecord>> logged = driver.readChangelog(StoreNames.referenceWait("assessment"),
-                ParkedRecord.serde().deserializer());
+                StateSerde.of(ParkedRecord.class).deserializer());
         assertThat(logged).extracting(entry -> entry.key).containsExactly(key);
         ParkedRecord parked = logged.get(0).value;
-        assertThat(parked.parkedAtMs()).isEqualTo(PipelineDriver.WALL_CLOCK.toEpochMilli());
-        assertThat(parked.source().topic()).isEqualTo(ASSESSMENTS);
-        assertThat(parked.source().offset()).isZero();
-        assertThat(parked.source().timestampMs()).isEqualTo(T.toEpochMilli());
-        assertThat(parked.source().key()).isEqualTo("E1".getBytes(StandardCharsets.UTF_8));
-        assertThat(parked.source().value()).isEqualTo(value);
+        assertThat(parked.getParkedAtMs()).isEqualTo(PipelineDriver.WALL_CLOCK.toEpochMilli());
+        SourceRecord source = ParkedRecords.source(parked);
+        assertThat(source.topic()).isEqualTo(ASSESSMENTS);
+        assertThat(source.offset()).isZero();
+        assertThat(source.timestampMs()).isEqualTo(T.toEpochMilli());
+        assertThat(source.key()).isEqualTo("E1".getBytes(StandardCharsets.UTF_8));
+        assertThat(source.value()).isEqualTo(value);
 
         driver.pipe(Topic.REF_ENTERPRISE, "E1", enterprise("E1", "C272"));
         driver.advanceWallClock(Duration.ofSeconds(1));
         // Released: the entry is deleted, a tombstone in the changelog.
-        assertThat(driver.readChangelog(StoreNames.referenceWait("assessment"), ParkedRecord.serde().deserializer()))
+        assertThat(driver.readChangelog(StoreNames.referenceWait("assessment"), StateSerde.of(ParkedRecord.class).deserializer()))
                 .containsExactly(KeyValue.pair(key, null));
         assertThat(driver.read(Topic.MATURITY_ENTERPRISE)).hasSize(1);
     }
