@@ -117,8 +117,8 @@ public final class ServiceSettings extends AbstractConfig {
                     "How long (wall clock) a record whose only problem is an enterprise or equipment not yet in"
                             + " ref.enterprise / ref.equipment waits for it (the reference stores are read by their own"
                             + " thread, so data sent right after a registration can overtake it) before it is refused as"
-                            + " UNKNOWN_ENTERPRISE or UNKNOWN_EQUIPMENT; the enterprise's later records wait behind it,"
-                            + " in order. PT0S refuses at once.")
+                            + " UNKNOWN_ENTERPRISE or UNKNOWN_EQUIPMENT; the later records of its machine (or, without one,"
+                            + " its enterprise) wait behind it, in order. PT0S refuses at once.")
             .define(DEDUP_HORIZON, STRING, DURATIONS.dedupHorizon().toString(), Expectation.duration(false), MEDIUM,
                     "How long eventIds are remembered, in event time, to count a resent event once.")
             .define(KPI_GRACE, STRING, DURATIONS.grace().toString(), Expectation.duration(true), MEDIUM,
