@@ -230,14 +230,15 @@ public final class ValidationProcessor<V extends SpecificRecord>
             if (waiting.contains(queue)) {
                 continue;
             }
-            Outcome<V> outcome = validate(ParkedRecords.source(entry.value));
+            SourceRecord source = ParkedRecords.source(entry.value);
+            Outcome<V> outcome = validate(source);
             if (outcome.onlyUnknownReferences() && nowMs - entry.value.getParkedAtMs() <= referenceWaitMs) {
                 waiting.add(queue);
                 continue;
             }
             parked.delete(entry.key);
             parkedCount--;
-            pass(ParkedRecords.source(entry.value), outcome);
+            pass(source, outcome);
         }
     }
 
